@@ -1,0 +1,60 @@
+"""Invisible characters: zero-width marks, bidi controls, control codes; NFC."""
+
+import re
+import unicodedata
+
+from newsclean.tables.invisible import (
+    ARABIC_MARKS,
+    BIDI_CONTROLS,
+    EMOJI,
+    OTHER_CONTROLS,
+    SEPARATING_CONTROLS,
+    ZERO_WIDTH,
+    ZWJ,
+    ZWNJ,
+)
+
+_REMOVED = re.compile(f"[{re.escape(ZERO_WIDTH + BIDI_CONTROLS + OTHER_CONTROLS)}]+")
+_SEPARATING = re.compile(f"[{re.escape(SEPARATING_CONTROLS)}]")
+_JOINER_RUN = re.compile(f"[{ZWNJ}{ZWJ}]+")
+_LETTER_CHAR = re.compile(f"(?:[^\\W\\d_]|[{ARABIC_MARKS}])")
+_EMOJI_CHAR = re.compile(f"[{EMOJI}]")
+_ANY_INVISIBLE = re.compile(
+    f"[{re.escape(ZERO_WIDTH + BIDI_CONTROLS + OTHER_CONTROLS + SEPARATING_CONTROLS)}{ZWNJ}{ZWJ}]"
+)
+
+
+def remove_invisible(text: str) -> str:
+    """Remove invisible characters that scrapers leave, keep the ones a language needs, NFC.
+
+    Zero-width spaces, soft hyphens, stray BOMs, bidi controls and control codes break search
+    and tokenization without showing. A ZWNJ between letters is Persian spelling and stays
+    (repeats collapse to one); a ZWJ inside an emoji sequence builds one glyph and stays.
+
+    >>> remove_invisible("\\u200fقال\\u200b المتحدث\\u202e 2024\\u202c\\x07")
+    'قال المتحدث 2024'
+    >>> remove_invisible("می\\u200c\\u200cخواهد \\u200c")
+    'می\\u200cخواهد '
+    >>> remove_invisible("👩\\u200d💻 می\\u200cروم")
+    '👩\\u200d💻 می\\u200cروم'
+    """
+    if _ANY_INVISIBLE.search(text):
+        text = _REMOVED.sub("", text)
+        text = _SEPARATING.sub(" ", text)
+        text = _JOINER_RUN.sub(_keep_meaningful_joiners, text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
+
+
+def _keep_meaningful_joiners(match: re.Match) -> str:
+    run, text = match.group(), match.string
+    before = text[match.start() - 1 : match.start()]
+    after = text[match.end() : match.end() + 1]
+    # A ZWNJ between two letters is Persian spelling (`می<ZWNJ>خواهد`): one is enough.
+    if ZWNJ in run and _LETTER_CHAR.fullmatch(before) and _LETTER_CHAR.fullmatch(after):
+        return ZWNJ
+    # A ZWJ between two emoji builds one glyph (woman, ZWJ, laptop).
+    if run == ZWJ and _EMOJI_CHAR.fullmatch(before) and _EMOJI_CHAR.fullmatch(after):
+        return ZWJ
+    return ""

@@ -1,0 +1,37 @@
+"""Line ends, spaces and blank lines."""
+
+import re
+
+from newsclean.tables.unicode_spaces import UNICODE_SPACES
+
+_SPACE = f"[ \\t{UNICODE_SPACES}]"
+_CARRIAGE_RETURN = re.compile(r"\r\n?")
+# Indentation made of ASCII spaces and tabs is deliberate (Markdown, poetry, code); a leading
+# run holding a no-break or other Unicode space is what scrapers leave before a paragraph.
+_SCRAPED_INDENT = re.compile(f"^(?=[ \\t]*[{UNICODE_SPACES}]){_SPACE}+", re.MULTILINE)
+_TRAILING = re.compile(f"{_SPACE}+$", re.MULTILINE)
+# Only runs that need a change match: a lone ASCII space is left alone, cheaply.
+_INNER_RUN = re.compile(f"(?<=\\S)(?: {_SPACE}+|[\\t{UNICODE_SPACES}]{_SPACE}*)")
+_BLANK_RUN = re.compile(r"\n{3,}")
+
+
+def fix_whitespace(text: str) -> str:
+    """Normalize line ends, spaces and blank lines, keeping deliberate indentation.
+
+    Scraped text mixes CRLF with LF, no-break and typographic spaces with plain ones, and
+    leaves trailing spaces and runs of blank lines that make diffs noisy and search brittle.
+
+    >>> fix_whitespace("خبر\\u00a0عاجل  اليوم \\r\\n\\r\\n\\r\\n\\u00a0 تفاصيل\\t\\tالخبر")
+    'خبر عاجل اليوم\\n\\nتفاصيل الخبر\\n'
+    >>> fix_whitespace("\\n\\n    code block\\n\\tindented\\n")
+    '    code block\\n\\tindented\\n'
+    >>> fix_whitespace("unchanged line\\n")
+    'unchanged line\\n'
+    """
+    if "\r" in text:
+        text = _CARRIAGE_RETURN.sub("\n", text)
+    text = _SCRAPED_INDENT.sub("", text)
+    text = _TRAILING.sub("", text)
+    text = _INNER_RUN.sub(" ", text)
+    text = _BLANK_RUN.sub("\n\n", text).strip("\n")
+    return text + "\n" if text else ""

@@ -1,0 +1,275 @@
+"""The command line: parse, call the library, turn errors into one line and an exit code."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from newsclean import __version__
+from newsclean.config import Settings, load_settings
+from newsclean.errors import BinaryFileError, InputError, NewscleanError, UsageError
+from newsclean.io import STDIN, InputFile, TextSource, clean_path, iter_input_files, line_endings
+from newsclean.pipeline import PROFILES, REGISTRY, Pipeline, select_cleaners
+from newsclean.report import Reporter, Tally
+
+EXIT_OK, EXIT_CHANGES, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+app = typer.Typer(
+    add_completion=False,
+    help="Clean scraped Arabic and Persian news text.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        print(f"newsclean {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(
+        False, "--version", callback=_show_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """Clean scraped Arabic and Persian news text."""
+
+
+# Options shared by the commands that read inputs, declared once.
+PATHS = typer.Argument(None, help="Files or folders; '-' or nothing for stdin.", show_default=False)
+INCLUDE = typer.Option(None, "--include", help="Glob of files to take from folders (repeatable; default *.txt, *.md).")
+EXCLUDE = typer.Option(None, "--exclude", help="Glob of files to leave out (repeatable).")
+ENCODING = typer.Option(None, "--encoding", help="Decode inputs with this encoding instead of detecting it.")
+CONFIG = typer.Option(None, "--config", help="Config file to use instead of the one found upward.", dir_okay=False)
+
+
+@app.command()
+def clean(
+    paths: Optional[List[str]] = PATHS,
+    in_place: bool = typer.Option(False, "-i", "--in-place", help="Rewrite changed files atomically."),
+    output_dir: Optional[Path] = typer.Option(None, "-o", "--output-dir", help="Write cleaned copies under DIR.", file_okay=False),
+    check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 if any file would change."),
+    diff: bool = typer.Option(False, "--diff", help="Print a unified diff of the changes; write nothing."),
+    profile: Optional[str] = typer.Option(None, "-p", "--profile", help=f"Cleaner profile: {', '.join(PROFILES)}."),
+    only: Optional[str] = typer.Option(None, "--only", help="Run only these cleaners (comma-separated)."),
+    skip: Optional[str] = typer.Option(None, "--skip", help="Leave these cleaners out (comma-separated)."),
+    include: Optional[List[str]] = INCLUDE,
+    exclude: Optional[List[str]] = EXCLUDE,
+    encoding: Optional[str] = ENCODING,
+    config: Optional[Path] = CONFIG,
+    stats: bool = typer.Option(False, "--stats", help="Show how many lines each cleaner changed."),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="Print no summary or file names."),
+) -> None:
+    """Clean files (or stdin) and write UTF-8 text to stdout, in place, or to a folder."""
+    reporter = Reporter(quiet=quiet)
+    with _errors_to_exit(reporter):
+        settings = load_settings(config).override(
+            profile=profile,
+            only=_names(only),
+            skip=_names(skip),
+            include=tuple(include or ()),
+            exclude=tuple(exclude or ()),
+            encoding=encoding,
+        )
+        mode = _mode(in_place, output_dir, check, diff)
+        pipeline = Pipeline.from_profile(
+            settings.profile, only=settings.only, skip=settings.skip, options=settings.options, explain=stats
+        )
+        inputs = paths or [STDIN]
+        if output_dir is not None:
+            _refuse_output_inside_inputs(output_dir, inputs)
+        code = _clean_all(inputs, pipeline, mode, output_dir, settings, reporter)
+        if stats:
+            reporter.stats(pipeline.changes, pipeline.names)
+        raise typer.Exit(code)
+
+
+@app.command()
+def detect(
+    paths: Optional[List[str]] = PATHS,
+    include: Optional[List[str]] = INCLUDE,
+    exclude: Optional[List[str]] = EXCLUDE,
+    config: Optional[Path] = CONFIG,
+) -> None:
+    """Print each file's encoding, confidence and line endings (tab-separated, on stdout)."""
+    reporter = Reporter()
+    with _errors_to_exit(reporter):
+        settings = load_settings(config).override(include=tuple(include or ()), exclude=tuple(exclude or ()))
+        failed = False
+        for item in _inputs(paths or [STDIN], settings, reporter):
+            try:
+                _print_detection(item)
+            except NewscleanError as error:
+                failed = True
+                reporter.error(str(error))
+        raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+@app.command()
+def cleaners() -> None:
+    """Show the cleaners, what each does, and the profiles that use it."""
+    Reporter().cleaners_table({name: c.summary for name, c in REGISTRY.items()}, PROFILES)
+
+
+def _print_detection(item: InputFile) -> None:
+    name = str(item.path)
+    if name == STDIN:
+        source = TextSource(STDIN, sys.stdin.buffer)
+    else:
+        with open(item.path, "rb") as stream:
+            source = TextSource(name, stream)
+    detection = source.detection
+    sample = next(source.chunks(), "") if name == STDIN else _sample_text(item.path, detection.encoding)
+    print(f"{name}\t{detection.encoding}\t{detection.confidence:.2f}\t{line_endings(sample)}")
+
+
+def _sample_text(path: Path, encoding: str) -> str:
+    with open(path, "rb") as stream:
+        return stream.read(64 * 1024).decode(encoding, errors="replace")
+
+
+def _clean_all(
+    inputs: list[str],
+    pipeline: Pipeline,
+    mode: str,
+    output_dir: Path | None,
+    settings: Settings,
+    reporter: Reporter,
+) -> int:
+    tally, failed_named = Tally(), False
+    stdout = sys.stdout.buffer
+    items = list(_inputs(inputs, settings, reporter))
+    failed_named = len(items) < _count_named(inputs)  # a named path that does not exist
+    tally.failed += int(failed_named)
+    started = time.perf_counter()
+    with reporter.progress(len(items), sum(_size(i) for i in items)) as advance:
+        for item in items:
+            tally.seen += 1
+            destination = _destination(item, output_dir) if output_dir else None
+            try:
+                result = clean_path(item.path, pipeline, mode=mode, out=stdout, destination=destination, encoding=settings.encoding)
+            except BinaryFileError as error:
+                tally.skipped += 1
+                if item.named:
+                    failed_named = True
+                    reporter.warning(str(error))
+                continue
+            except InputError as error:
+                tally.failed += 1
+                reporter.error(str(error))
+                continue
+            except OSError as error:
+                tally.failed += 1
+                reporter.error(f"{item.path}: {error.strerror or error}; file left as it was")
+                continue
+            finally:
+                advance(_size(item))
+            tally.bytes += result.size
+            if result.changed:
+                tally.changed += 1
+                _announce(reporter, mode, str(item.path))
+            else:
+                tally.unchanged += 1
+    stdout.flush()
+    reporter.summary(tally, time.perf_counter() - started)
+    if tally.failed or failed_named:
+        return EXIT_FAILED
+    return EXIT_CHANGES if mode == "check" and tally.changed else EXIT_OK
+
+
+def _announce(reporter: Reporter, mode: str, path: str) -> None:
+    if mode == "check":
+        reporter.would_clean(path)
+    elif mode in ("in-place", "copy"):
+        reporter.fixing(path)
+
+
+def _inputs(paths: list[str], settings: Settings, reporter: Reporter):
+    for path in paths:
+        if path == STDIN:
+            yield InputFile(Path(STDIN), named=True)
+            continue
+        try:
+            yield from iter_input_files([path], settings.include, settings.exclude)
+        except InputError as error:
+            reporter.error(str(error))
+
+
+def _count_named(paths: list[str]) -> int:
+    return sum(1 for p in paths if p == STDIN or not os.path.isdir(p))
+
+
+def _size(item: InputFile) -> int:
+    try:
+        return item.path.stat().st_size if str(item.path) != STDIN else 0
+    except OSError:
+        return 0
+
+
+def _destination(item: InputFile, output_dir: Path) -> Path:
+    relative = item.path.relative_to(item.root) if item.root else Path(item.path.name)
+    return output_dir / relative
+
+
+def _refuse_output_inside_inputs(output_dir: Path, inputs: list[str]) -> None:
+    target = output_dir.resolve()
+    for name in inputs:
+        if name != STDIN and Path(name).is_dir():
+            tree = Path(name).resolve()
+            if target == tree or tree in target.parents:
+                raise UsageError(f"--output-dir {output_dir} is inside the input folder {name}; choose a folder outside it")
+
+
+def _mode(in_place: bool, output_dir: Path | None, check: bool, diff: bool) -> str:
+    chosen = [
+        mode
+        for mode, on in (("in-place", in_place), ("copy", output_dir is not None), ("check", check), ("diff", diff))
+        if on
+    ]
+    if len(chosen) > 1:
+        raise UsageError("choose one of --in-place, --output-dir, --check and --diff")
+    return chosen[0] if chosen else "stdout"
+
+
+def _names(value: str | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    names = tuple(name.strip() for name in value.split(",") if name.strip())
+    select_cleaners(only=names)  # an unknown name is a usage error that lists the valid ones
+    return names
+
+
+class _errors_to_exit:
+    """Turn library errors, a closed stdout and Ctrl-C into a message and an exit code."""
+
+    def __init__(self, reporter: Reporter) -> None:
+        self.reporter = reporter
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind, error, traceback) -> bool:
+        if kind is None or issubclass(kind, typer.Exit):
+            return False
+        if issubclass(kind, BrokenPipeError):
+            # The reader (head, less) has what it wanted: end quietly, like cat would.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(EXIT_OK)
+        if issubclass(kind, KeyboardInterrupt):
+            self.reporter.error("interrupted; files not yet rewritten are unchanged")
+            raise typer.Exit(EXIT_INTERRUPTED)
+        if issubclass(kind, NewscleanError):
+            self.reporter.error(str(error))
+            raise typer.Exit(error.exit_code)
+        return False
+
+
+def main() -> None:
+    app(prog_name="newsclean")

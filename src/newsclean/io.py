@@ -1,0 +1,407 @@
+"""Bytes in and out: encoding detection, streaming decode, atomic writes, input discovery.
+
+Cleaners never see bytes; everything that knows about files and encodings lives here.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+import fnmatch
+import os
+import re
+import stat
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+import charset_normalizer
+
+from newsclean.errors import BinaryFileError, InputError, UndecodableError
+from newsclean.pipeline import Pipeline
+
+SAMPLE_BYTES = 64 * 1024
+CHUNK_BYTES = 256 * 1024
+DEFAULT_INCLUDE = ("*.txt", "*.md")
+STDIN = "-"
+
+# Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Code pages that hold Arabic script, tried in order; each must decode to Arabic-script text.
+_ARABIC_CODEPAGES = ("cp1256", "iso8859_6")
+# What Arabic-script text is made of beyond ASCII: the Arabic blocks, ZWNJ/ZWJ and marks,
+# general punctuation (curly quotes, dashes, ellipsis), guillemets and no-break space.
+_ARABIC_TEXT_CHAR = re.compile(
+    "[\u0600-\u06ff\u0750-\u077f\u200c-\u200f\u2010-\u2027\u00a0\u00ab\u00bb\u00d7\u00f7]"
+)
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+_ARABIC_SHARE = 0.9
+
+
+@dataclass(frozen=True)
+class Detection:
+    encoding: str
+    confidence: float
+    method: str  # "bom", "utf-8", "arabic code page", "charset-normalizer" or "forced"
+
+
+def detect_encoding(sample: bytes, *, complete: bool, path: str = STDIN) -> Detection:
+    """Name the encoding of ``sample``, the first bytes of a file (all of it if ``complete``).
+
+    >>> detect_encoding("خبر".encode("cp1256"), complete=True).encoding
+    'cp1256'
+    >>> detect_encoding("خبر".encode("utf-8")[:-1], complete=False).encoding
+    'utf-8'
+    """
+    for bom, encoding in _BOMS:
+        if sample.startswith(bom):
+            return Detection(encoding, 1.0, "bom")
+    if b"\0" in sample:
+        raise BinaryFileError(path, "NUL bytes and no UTF-16 byte order mark")
+    whole = sample if complete else _trim_partial_utf8(sample)
+    try:
+        whole.decode("utf-8")
+        return Detection("utf-8", 1.0, "utf-8")
+    except UnicodeDecodeError:
+        pass
+    return _arabic_codepage(sample) or _charset_normalizer(whole, path)
+
+
+def _trim_partial_utf8(sample: bytes) -> bytes:
+    """Cut a UTF-8 character that the end of the sample split in two."""
+    for back in range(1, min(4, len(sample)) + 1):
+        byte = sample[-back]
+        if byte & 0xC0 == 0x80:
+            continue
+        needed = 2 if byte >> 5 == 0b110 else 3 if byte >> 4 == 0b1110 else 4 if byte >> 3 == 0b11110 else 1
+        return sample[:-back] if needed > back else sample
+    return sample
+
+
+def _arabic_codepage(sample: bytes) -> Detection | None:
+    # charset-normalizer takes Persian windows-1256 with ZWNJ for mac_cyrillic or ptcp154:
+    # check the Arabic code pages first, and keep one only if it decodes to Arabic script.
+    for encoding in _ARABIC_CODEPAGES:
+        try:
+            text = sample.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        non_ascii = len(_NON_ASCII.findall(text))
+        share = len(_ARABIC_TEXT_CHAR.findall(text)) / non_ascii if non_ascii else 0.0
+        if share >= _ARABIC_SHARE:
+            return Detection(encoding, round(share, 3), "arabic code page")
+    return None
+
+
+def _charset_normalizer(sample: bytes, path: str) -> Detection:
+    best = charset_normalizer.from_bytes(sample).best()
+    if best is None:
+        raise BinaryFileError(path, "no text encoding fits")
+    return Detection(best.encoding, round(1.0 - best.chaos, 3), "charset-normalizer")
+
+
+def forced_encoding(name: str) -> Detection:
+    try:
+        return Detection(codecs.lookup(name).name, 1.0, "forced")
+    except LookupError:
+        raise InputError("--encoding", f"unknown encoding {name!r}", "name a Python codec such as utf-8 or windows-1256") from None
+
+
+class TextSource:
+    """A file (or stdin) opened for streaming text: encoding known, bytes not yet decoded."""
+
+    def __init__(self, path: str, stream: BinaryIO, encoding: str | None = None) -> None:
+        self.path = path
+        self._stream = stream
+        self._head = stream.read(SAMPLE_BYTES)
+        if encoding:
+            self.detection = forced_encoding(encoding)
+        else:
+            complete = len(self._head) < SAMPLE_BYTES
+            self.detection = detect_encoding(self._head, complete=complete, path=path)
+        self.bytes_read = 0
+
+    def chunks(self) -> Iterator[str]:
+        """Decode the whole input, chunk by chunk; raise UndecodableError with the offset."""
+        decoder = codecs.getincrementaldecoder(self.detection.encoding)("strict")
+        raw = self._head
+        while raw:
+            yield self._decode(decoder, raw, final=False)
+            raw = self._stream.read(CHUNK_BYTES)
+        yield self._decode(decoder, b"", final=True)
+
+    def _decode(self, decoder: codecs.IncrementalDecoder, raw: bytes, *, final: bool) -> str:
+        try:
+            text = decoder.decode(raw, final=final)
+        except UnicodeDecodeError as error:
+            pending = len(error.object) - len(raw)
+            offset = self.bytes_read - pending + error.start
+            raise UndecodableError(
+                self.path, offset, error.object[error.start], self.detection.encoding
+            ) from None
+        self.bytes_read += len(raw)
+        return text
+
+
+def line_endings(sample: str) -> str:
+    """Name the line ends a text uses: ``LF``, ``CRLF``, ``CR``, ``mixed`` or ``none``."""
+    crlf = sample.count("\r\n")
+    lf, cr = sample.count("\n") - crlf, sample.count("\r") - crlf
+    kinds = [name for name, count in (("LF", lf), ("CRLF", crlf), ("CR", cr)) if count]
+    return kinds[0] if len(kinds) == 1 else "mixed" if kinds else "none"
+
+
+def write_atomically(path: Path, chunks: Iterable[bytes], *, compare: bool = True) -> bool:
+    """Write ``chunks`` to ``path`` through a temporary file and a rename; True if written.
+
+    With ``compare``, an existing file whose bytes equal the new ones is not touched (its
+    mtime stays). The temporary file sits in the same folder so the rename is atomic, is
+    fsynced before it, and is removed on any failure or interrupt: the file is either its
+    old self or its new self, never half-written. A symlink's target is rewritten, the
+    link kept; mode bits are kept.
+    """
+    target = Path(os.path.realpath(path))
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+        existing = compare
+    except FileNotFoundError:
+        mode, existing = 0o666 & ~_umask(), False
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".newsclean")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            same = _copy_comparing(chunks, out, target if existing else None)
+            if same:
+                os.unlink(temporary)
+                return False
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        _remove_quietly(temporary)
+        raise
+    _fsync_folder(target.parent)
+    return True
+
+
+def differs(path: Path, chunks: Iterable[bytes]) -> bool:
+    """True if the bytes in ``chunks`` differ from the content of ``path``; writes nothing."""
+    return not _copy_comparing(chunks, None, path)
+
+
+def _copy_comparing(chunks: Iterable[bytes], out: BinaryIO | None, original: Path | None) -> bool:
+    if original is None:
+        for chunk in chunks:
+            out.write(chunk)
+        return False
+    same = True
+    with open(original, "rb") as old:
+        for chunk in chunks:
+            if out is not None:
+                out.write(chunk)
+            if same and old.read(len(chunk)) != chunk:
+                same = False
+                if out is None:
+                    return False
+        return same and not old.read(1)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _remove_quietly(path: str) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+@dataclass(frozen=True)
+class InputFile:
+    path: Path
+    named: bool  # named on the command line, not found by walking a folder
+    root: Path | None = None  # the folder it was found under
+
+
+def iter_input_files(
+    paths: Iterable[str],
+    include: Iterable[str] = DEFAULT_INCLUDE,
+    exclude: Iterable[str] = (),
+) -> Iterator[InputFile]:
+    """Files to clean, in the order given; folders walked recursively in sorted order.
+
+    Hidden folders (``.git`` among them) are skipped. ``include`` and ``exclude`` are globs
+    matched against the file name and its path relative to the folder walked.
+    """
+    include, exclude = tuple(include), tuple(exclude)
+    seen: set[str] = set()
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            for found in _walk(path, include, exclude):
+                if _first_time(found, seen):
+                    yield InputFile(found, named=False, root=path)
+        elif not path.exists() and not path.is_symlink():
+            raise InputError(name, "no such file or folder", "check the path")
+        elif _first_time(path, seen):
+            yield InputFile(path, named=True)
+
+
+def _first_time(path: Path, seen: set[str]) -> bool:
+    key = os.path.realpath(path)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
+
+
+def _walk(root: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[Path]:
+    for folder, subfolders, files in os.walk(root):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        for name in sorted(files):
+            path = Path(folder, name)
+            relative = path.relative_to(root).as_posix()
+            if _matches(name, relative, include) and not _matches(name, relative, exclude):
+                yield path
+
+
+def _matches(name: str, relative: str, patterns: tuple[str, ...]) -> bool:
+    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(relative, p) for p in patterns)
+
+
+MODES = ("stdout", "in-place", "check", "diff", "copy")
+
+
+@dataclass(frozen=True)
+class FileResult:
+    path: str
+    changed: bool  # the cleaned text differs from the input bytes
+    size: int  # bytes read
+
+
+def clean_path(
+    path: str | Path,
+    pipeline: Pipeline | None = None,
+    *,
+    mode: str = "stdout",
+    out: BinaryIO | None = None,
+    destination: Path | None = None,
+    encoding: str | None = None,
+) -> FileResult:
+    """Clean one file (or ``-`` for stdin) and deliver the result as ``mode`` says.
+
+    ``stdout``: cleaned UTF-8 to ``out``; ``in-place``: rewrite the file atomically if it
+    changed; ``check``: only tell whether it would change; ``diff``: a unified diff to ``out``;
+    ``copy``: write the cleaned text to ``destination``. Nothing is written for an input that
+    cannot be decoded.
+    """
+    pipeline = pipeline or Pipeline()
+    name = str(path)
+    if name == STDIN:
+        if mode not in ("stdout", "check", "diff"):
+            raise InputError(STDIN, f"standard input cannot be cleaned with {mode}", "clean files instead")
+        import sys
+
+        return _deliver(TextSource(STDIN, sys.stdin.buffer, encoding), pipeline, mode, out, destination)
+    path = Path(path)
+    if mode == "in-place":
+        _check_writable(path)
+    if mode == "stdout":
+        # Decode once before writing anything, so a bad byte deep in the file leaves no
+        # half-cleaned text on stdout.
+        with _open(path) as stream:
+            for _ in TextSource(name, stream, encoding).chunks():
+                pass
+    with _open(path) as stream:
+        return _deliver(TextSource(name, stream, encoding), pipeline, mode, out, destination)
+
+
+def _deliver(
+    source: TextSource,
+    pipeline: Pipeline,
+    mode: str,
+    out: BinaryIO | None,
+    destination: Path | None,
+) -> FileResult:
+    path = Path(source.path)
+    if mode == "diff":
+        original = "".join(source.chunks())
+        changed = _write_diff(source.path, original, pipeline.clean(original), out)
+        return FileResult(source.path, changed, source.bytes_read)
+    cleaned = (text.encode("utf-8") for text in pipeline.stream(source.chunks()))
+    if mode == "stdout":
+        changed = False
+        for chunk in cleaned:
+            out.write(chunk)
+    elif mode == "in-place":
+        changed = write_atomically(path, cleaned)
+    elif mode == "check":
+        changed = differs(path, cleaned) if source.path != STDIN else _stdin_differs(source, pipeline)
+    elif mode == "copy":
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        changed = write_atomically(destination, cleaned)
+    else:
+        raise ValueError(f"unknown mode {mode!r}; one of {', '.join(MODES)}")
+    return FileResult(source.path, changed, source.bytes_read)
+
+
+def _stdin_differs(source: TextSource, pipeline: Pipeline) -> bool:
+    original = "".join(source.chunks())
+    return pipeline.clean(original).encode("utf-8") != original.encode(source.detection.encoding)
+
+
+def _write_diff(name: str, before: str, after: str, out: BinaryIO | None) -> bool:
+    if before == after:
+        return False
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=f"a/{name}",
+        tofile=f"b/{name}",
+    )
+    for line in lines:
+        if not line.endswith(("\n", "\r")):
+            line += "\n\\ No newline at end of file\n"
+        out.write(line.encode("utf-8"))
+    return True
+
+
+def _open(path: Path) -> BinaryIO:
+    try:
+        if not path.is_file():
+            raise InputError(str(path), "not a regular file", "name a text file or a folder")
+        return open(path, "rb")
+    except PermissionError:
+        raise InputError(str(path), "permission denied while reading", "check its permissions") from None
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file", "check the path") from None
+
+
+def _check_writable(path: Path) -> None:
+    # Root may write anything; a file without write bits was made read-only on purpose.
+    if not os.stat(path).st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise InputError(str(path), "read-only, not rewritten", "make it writable (chmod u+w) or leave it out")

@@ -1,0 +1,252 @@
+"""The registry of cleaners, the profiles, and the streaming pipeline that applies them.
+
+Text streams through in blocks: a block is a run of non-blank lines (a paragraph), cut at a line
+boundary when it grows past ``BLOCK_CHARS``. Cleaners see one block at a time, so memory is
+bounded by the block size and the longest line, never by the file. The blank lines between
+blocks are the pipeline's business: with `whitespace` on they are normalized here, exactly as
+`fix_whitespace` does on a whole document; without it they pass through.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import inspect
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from newsclean.cleaners.invisible import remove_invisible
+from newsclean.cleaners.whitespace import fix_whitespace
+from newsclean.errors import UsageError
+from newsclean.tables.invisible import BIDI_CONTROLS, ZERO_WIDTH
+from newsclean.tables.unicode_spaces import UNICODE_SPACES
+
+BLOCK_CHARS = 1 << 16
+
+
+@dataclass(frozen=True)
+class Cleaner:
+    name: str
+    function: Callable[..., str]
+    summary: str
+
+    @property
+    def options(self) -> dict[str, Any]:
+        """Keyword-only options with their defaults, as the config file names them."""
+        parameters = inspect.signature(self.function).parameters.values()
+        return {p.name: p.default for p in parameters if p.kind is p.KEYWORD_ONLY}
+
+
+# Registry order is the order cleaners run in, whatever order a user names them in.
+REGISTRY: dict[str, Cleaner] = {
+    cleaner.name: cleaner
+    for cleaner in [
+        Cleaner(
+            "invisible",
+            remove_invisible,
+            "zero-width, bidi and control characters out; ZWNJ between letters kept; NFC",
+        ),
+        Cleaner(
+            "whitespace",
+            fix_whitespace,
+            "LF line ends, one space between words, no trailing spaces, one blank line at most",
+        ),
+    ]
+}
+
+PROFILES: dict[str, tuple[str, ...]] = {
+    "news": ("invisible", "whitespace"),
+}
+DEFAULT_PROFILE = "news"
+
+
+def select_cleaners(
+    profile: str = DEFAULT_PROFILE,
+    only: Iterable[str] = (),
+    skip: Iterable[str] = (),
+) -> list[str]:
+    """Names of the cleaners to run, in registry order.
+
+    >>> select_cleaners("news", skip=["invisible"])
+    ['whitespace']
+    >>> select_cleaners("news", only=["whitespace", "invisible"])
+    ['invisible', 'whitespace']
+    """
+    if profile not in PROFILES:
+        raise UsageError(f"unknown profile {profile!r}; choose one of: {', '.join(PROFILES)}")
+    only, skip = list(only), list(skip)
+    _check_names(only + skip)
+    chosen = set(only) if only else set(PROFILES[profile])
+    return [name for name in REGISTRY if name in chosen and name not in skip]
+
+
+def _check_names(names: Iterable[str]) -> None:
+    unknown = [name for name in names if name not in REGISTRY]
+    if unknown:
+        raise UsageError(
+            f"unknown cleaner {', '.join(map(repr, unknown))}; "
+            f"valid cleaners: {', '.join(REGISTRY)}"
+        )
+
+
+class Pipeline:
+    """Cleaners composed once, applied to text or to a stream of text chunks.
+
+    >>> Pipeline(["whitespace"]).clean("a  b\\r\\n\\r\\n\\r\\nc")
+    'a b\\n\\nc\\n'
+    """
+
+    def __init__(
+        self,
+        names: Sequence[str] = PROFILES[DEFAULT_PROFILE],
+        options: Mapping[str, Mapping[str, Any]] | None = None,
+        *,
+        explain: bool = False,
+    ) -> None:
+        options = dict(options or {})
+        _check_names([*names, *options])
+        self.names = [name for name in REGISTRY if name in names]
+        self.steps = [
+            (name, _bind(REGISTRY[name], options.get(name, {}))) for name in self.names
+        ]
+        self.normalizes_layout = "whitespace" in self.names
+        self.changes: Counter[str] | None = Counter() if explain else None
+
+    @classmethod
+    def from_profile(
+        cls,
+        profile: str = DEFAULT_PROFILE,
+        *,
+        only: Iterable[str] = (),
+        skip: Iterable[str] = (),
+        options: Mapping[str, Mapping[str, Any]] | None = None,
+        explain: bool = False,
+    ) -> Pipeline:
+        return cls(select_cleaners(profile, only, skip), options, explain=explain)
+
+    def clean(self, text: str) -> str:
+        """Clean a whole text; the same result as streaming it in any chunks."""
+        return "".join(self.stream([text]))
+
+    def clean_block(self, block: str) -> str:
+        for name, function in self.steps:
+            cleaned = function(block)
+            if self.changes is not None and cleaned != block:
+                self.changes[name] += _changed_lines(block, cleaned)
+            block = cleaned
+        return block
+
+    def stream(self, chunks: Iterable[str]) -> Iterator[str]:
+        """Yield cleaned text for a stream of text chunks (split anywhere, even mid-line)."""
+        blocks = iter_blocks(iter_lines(chunks))
+        if self.normalizes_layout:
+            yield from self._stream_normalized(blocks)
+        else:
+            for block, gap in blocks:
+                yield self.clean_block(block) + self.clean_block(gap)
+
+    def _stream_normalized(self, blocks: Iterable[tuple[str, str]]) -> Iterator[str]:
+        # Mirrors fix_whitespace on the whole text: no blank line at the start or the end,
+        # one blank line where the input had one or more, one final newline.
+        separator = None
+        for block, gap in blocks:
+            cleaned = self.clean_block(block).strip("\n")
+            if cleaned:
+                if separator:
+                    yield separator
+                yield cleaned
+                separator = "\n"
+            if separator and _has_blank_line(gap):
+                separator = "\n\n"
+        if separator:
+            yield "\n"
+
+
+def _bind(cleaner: Cleaner, options: Mapping[str, Any]) -> Callable[[str], str]:
+    unknown = set(options) - set(cleaner.options)
+    if unknown:
+        valid = ", ".join(cleaner.options) or "none"
+        raise UsageError(
+            f"unknown option {', '.join(sorted(unknown))} for cleaner {cleaner.name!r}; "
+            f"valid options: {valid}"
+        )
+    return functools.partial(cleaner.function, **options) if options else cleaner.function
+
+
+def _changed_lines(before: str, after: str) -> int:
+    old, new = before.splitlines(), after.splitlines()
+    if len(old) == len(new):
+        return sum(a != b for a, b in zip(old, new))
+    opcodes = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in opcodes if tag != "equal")
+
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+# A line that holds nothing a reader can see separates paragraphs, as a blank line does.
+_BLANK_LINE = re.compile(
+    f"[ \\t\\r\\n{UNICODE_SPACES}{re.escape(ZERO_WIDTH + BIDI_CONTROLS)}\\u200c\\u200d]*"
+)
+
+
+def iter_lines(chunks: Iterable[str]) -> Iterator[str]:
+    """Split a stream of text chunks into lines that keep their line end (LF, CRLF or CR).
+
+    >>> list(iter_lines(["a\\r", "\\nb\\rc", "\\n", "d"]))
+    ['a\\r\\n', 'b\\r', 'c\\n', 'd']
+    """
+    partial: list[str] = []
+    for chunk in chunks:
+        if partial and partial[-1].endswith("\r"):
+            chunk = partial.pop() + chunk
+        # A CR at the end of a chunk may be the first half of a CRLF: hold it back.
+        end = len(chunk) - 1 if chunk.endswith("\r") else len(chunk)
+        start = 0
+        for match in _LINE_END.finditer(chunk, 0, end):
+            partial.append(chunk[start : match.end()])
+            yield "".join(partial)
+            partial.clear()
+            start = match.end()
+        if start < len(chunk):
+            partial.append(chunk[start:])
+    if partial:
+        yield "".join(partial)
+
+
+def iter_blocks(lines: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """Group lines into ``(block, gap)`` pairs.
+
+    ``block`` is a run of non-blank lines without its last line end; ``gap`` is that line end
+    followed by the blank lines after it. Joining every block and gap gives back the input.
+
+    >>> list(iter_blocks(["\\n", "a\\n", "b\\n", "\\n", " \\n", "c"]))
+    [('', '\\n'), ('a\\nb', '\\n\\n \\n'), ('c', '')]
+    """
+    body: list[str] = []
+    gap: list[str] = []
+    size = 0
+    for line in lines:
+        if _BLANK_LINE.fullmatch(line):
+            gap.append(line)
+            continue
+        if gap or size >= BLOCK_CHARS:
+            yield _split_last_line_end(body, gap)
+            body, gap, size = [], [], 0
+        body.append(line)
+        size += len(line)
+    if body or gap:
+        yield _split_last_line_end(body, gap)
+
+
+def _split_last_line_end(body: list[str], gap: list[str]) -> tuple[str, str]:
+    block = "".join(body)
+    line_end = _LINE_END.search(block, max(len(block) - 2, 0))
+    if line_end and line_end.end() == len(block):
+        return block[: line_end.start()], block[line_end.start() :] + "".join(gap)
+    return block, "".join(gap)
+
+
+def _has_blank_line(gap: str) -> bool:
+    return len(_LINE_END.findall(gap)) > 1

@@ -1,0 +1,91 @@
+"""Everything a person reads: messages, progress, summary and tables, all on stderr.
+
+The only module besides cli.py that knows rich. stdout is left to cleaned text and diffs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+# Work large enough that a progress bar helps rather than flickers.
+PROGRESS_MIN_FILES = 50
+PROGRESS_MIN_BYTES = 50 * 1024 * 1024
+
+
+@dataclass
+class Tally:
+    seen: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    failed: int = 0
+    bytes: int = 0
+
+
+class Reporter:
+    def __init__(self, *, quiet: bool = False, console: Console | None = None) -> None:
+        self.quiet = quiet
+        self.console = console or Console(stderr=True, highlight=False, soft_wrap=True)
+
+    def _say(self, text: str, style: str | None = None) -> None:
+        self.console.print(text, style=style, markup=False, highlight=False)
+
+    def fixing(self, path: str) -> None:
+        if not self.quiet:
+            self._say(f"Fixing {path}")
+
+    def would_clean(self, path: str) -> None:
+        if not self.quiet:
+            self._say(f"would clean: {path}")
+
+    def warning(self, message: str) -> None:
+        self._say(f"newsclean: warning: {message}", "yellow")
+
+    def error(self, message: str) -> None:
+        self._say(f"newsclean: error: {message}", "red")
+
+    def summary(self, tally: Tally, seconds: float) -> None:
+        if self.quiet:
+            return
+        megabytes = tally.bytes / 1e6
+        speed = f"{megabytes / seconds:.1f} MB/s" if seconds > 0 else "-"
+        self._say(
+            f"{tally.seen} files: {tally.changed} changed, {tally.unchanged} unchanged, "
+            f"{tally.skipped} skipped, {tally.failed} failed; {megabytes:.2f} MB in "
+            f"{seconds:.2f} s ({speed})",
+            "dim",
+        )
+
+    def stats(self, changes: Counter[str], cleaners: Sequence[str]) -> None:
+        table = Table("cleaner", "lines changed", title="changes by cleaner", title_justify="left")
+        for name in cleaners:
+            table.add_row(name, str(changes.get(name, 0)))
+        self.console.print(table)
+
+    def cleaners_table(
+        self, summaries: Mapping[str, str], profiles: Mapping[str, Sequence[str]]
+    ) -> None:
+        table = Table("cleaner", "what it does", "profiles")
+        for name, summary in summaries.items():
+            used_by = ", ".join(p for p, names in profiles.items() if name in names) or "-"
+            table.add_row(name, summary, used_by)
+        self.console.print(table)
+
+    @contextlib.contextmanager
+    def progress(self, files: int, size: int) -> Iterator[callable]:
+        """Yield ``advance(bytes)``; draws a bar only for large work on a terminal."""
+        large = files >= PROGRESS_MIN_FILES or size >= PROGRESS_MIN_BYTES
+        if self.quiet or not large or not self.console.is_terminal:
+            yield lambda size: None
+            return
+        columns = (TextColumn("cleaning"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+        with Progress(*columns, console=self.console, transient=True) as bar:
+            task = bar.add_task("cleaning", total=files)
+            yield lambda size: bar.advance(task)

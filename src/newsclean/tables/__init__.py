@@ -1,0 +1,1 @@
+"""Character tables and word lists, kept as data apart from the code that applies them."""

@@ -1,0 +1,28 @@
+"""Invisible and control characters, grouped by what the `invisible` cleaner does with them."""
+
+# Removed wherever they stand: they carry no text and break search and tokenization.
+ZERO_WIDTH = "\u200b\u2060\ufeff\u00ad"  # ZWSP, WORD JOINER, stray BOM / ZWNBSP, SOFT HYPHEN
+BIDI_CONTROLS = (
+    "\u200e\u200f\u061c"  # LRM, RLM, ARABIC LETTER MARK
+    + "".join(map(chr, range(0x202A, 0x202F)))  # LRE, RLE, PDF, LRO, RLO
+    + "".join(map(chr, range(0x2066, 0x206A)))  # LRI, RLI, FSI, PDI
+)
+
+# C0 and C1 controls other than TAB, LF and CR (CR is a line end; `whitespace` converts it).
+# Those that separate text (VT, FF, FS..US, NEL) become a space so no two words merge.
+SEPARATING_CONTROLS = "\x0b\x0c\x1c\x1d\x1e\x1f\x85"
+OTHER_CONTROLS = "".join(
+    chr(c)
+    for c in [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)]
+    if chr(c) not in "\t\n\r" + SEPARATING_CONTROLS
+)
+
+ZWNJ = "\u200c"
+ZWJ = "\u200d"
+
+# Arabic-script combining marks: a ZWNJ after a letter's diacritic still stands between letters.
+ARABIC_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
+
+# Code points that take part in emoji ZWJ sequences (pictographs, dingbats, skin tones,
+# the emoji variation selector): a ZWJ between two of them builds one glyph and must stay.
+EMOJI = "\u2600-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff"
