@@ -21,7 +21,7 @@ from typing import Any
 from newsclean.cleaners.invisible import remove_invisible
 from newsclean.cleaners.whitespace import fix_whitespace
 from newsclean.errors import UsageError
-from newsclean.tables.invisible import BIDI_CONTROLS, ZERO_WIDTH
+from newsclean.tables.invisible import BIDI_CONTROLS, OTHER_CONTROLS, SEPARATING_CONTROLS, ZERO_WIDTH
 from newsclean.tables.unicode_spaces import UNICODE_SPACES
 
 BLOCK_CHARS = 1 << 16
@@ -146,7 +146,7 @@ class Pipeline:
             yield from self._stream_normalized(blocks)
         else:
             for block, gap in blocks:
-                yield self.clean_block(block) + self.clean_block(gap)
+                yield self.clean_block(block) + gap
 
     def _stream_normalized(self, blocks: Iterable[tuple[str, str]]) -> Iterator[str]:
         # Mirrors fix_whitespace on the whole text: no blank line at the start or the end,
@@ -159,7 +159,7 @@ class Pipeline:
                     yield separator
                 yield cleaned
                 separator = "\n"
-            if separator and _has_blank_line(gap):
+            if separator and gap:
                 separator = "\n\n"
         if separator:
             yield "\n"
@@ -177,7 +177,7 @@ def _bind(cleaner: Cleaner, options: Mapping[str, Any]) -> Callable[[str], str]:
 
 
 def _changed_lines(before: str, after: str) -> int:
-    old, new = before.splitlines(), after.splitlines()
+    old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
     if len(old) == len(new):
         return sum(a != b for a, b in zip(old, new))
     opcodes = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
@@ -185,9 +185,11 @@ def _changed_lines(before: str, after: str) -> int:
 
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
-# A line that holds nothing a reader can see separates paragraphs, as a blank line does.
-_BLANK_LINE = re.compile(
-    f"[ \\t\\r\\n{UNICODE_SPACES}{re.escape(ZERO_WIDTH + BIDI_CONTROLS)}\\u200c\\u200d]*"
+_BLANK_LINE = re.compile(f"[ \\t\\r\\n{UNICODE_SPACES}]*")
+# Lines that may clean to nothing but a blank line; a block is never cut next to one, so a
+# blank line it turns into is seen by `whitespace` exactly as in the whole document.
+_MAY_TURN_BLANK = re.compile(
+    f"[ \\t\\r\\n{UNICODE_SPACES}{re.escape(ZERO_WIDTH + BIDI_CONTROLS + OTHER_CONTROLS + SEPARATING_CONTROLS)}\\u200c\\u200d]*"
 )
 
 
@@ -218,35 +220,28 @@ def iter_lines(chunks: Iterable[str]) -> Iterator[str]:
 def iter_blocks(lines: Iterable[str]) -> Iterator[tuple[str, str]]:
     """Group lines into ``(block, gap)`` pairs.
 
-    ``block`` is a run of non-blank lines without its last line end; ``gap`` is that line end
-    followed by the blank lines after it. Joining every block and gap gives back the input.
+    ``block`` is a run of non-blank lines with their line ends; ``gap`` is the blank lines
+    after it. Joining every block and gap gives back the input.
 
     >>> list(iter_blocks(["\\n", "a\\n", "b\\n", "\\n", " \\n", "c"]))
-    [('', '\\n'), ('a\\nb', '\\n\\n \\n'), ('c', '')]
+    [('', '\\n'), ('a\\nb\\n', '\\n \\n'), ('c', '')]
     """
     body: list[str] = []
     gap: list[str] = []
     size = 0
+    may_cut = False
     for line in lines:
         if _BLANK_LINE.fullmatch(line):
             gap.append(line)
             continue
-        if gap or size >= BLOCK_CHARS:
-            yield _split_last_line_end(body, gap)
+        cuttable = not _MAY_TURN_BLANK.fullmatch(line)
+        if gap or (size >= BLOCK_CHARS and may_cut and cuttable):
+            yield "".join(body), "".join(gap)
             body, gap, size = [], [], 0
         body.append(line)
         size += len(line)
+        may_cut = cuttable
     if body or gap:
-        yield _split_last_line_end(body, gap)
+        yield "".join(body), "".join(gap)
 
 
-def _split_last_line_end(body: list[str], gap: list[str]) -> tuple[str, str]:
-    block = "".join(body)
-    line_end = _LINE_END.search(block, max(len(block) - 2, 0))
-    if line_end and line_end.end() == len(block):
-        return block[: line_end.start()], block[line_end.start() :] + "".join(gap)
-    return block, "".join(gap)
-
-
-def _has_blank_line(gap: str) -> bool:
-    return len(_LINE_END.findall(gap)) > 1

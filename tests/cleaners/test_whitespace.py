@@ -1,0 +1,73 @@
+import pytest
+from hypothesis import given
+
+from newsclean.cleaners.whitespace import fix_whitespace
+from newsclean.pipeline import Pipeline
+from tests.strategies import scraped_text
+
+CASES = [
+    # line ends
+    ("a\r\nb\r\n", "a\nb\n"),
+    ("a\rb\r", "a\nb\n"),
+    ("a\r\n\r\nb", "a\n\nb\n"),
+    # Unicode spaces and tabs inside a line become one space
+    ("خبر\u00a0عاجل", "خبر عاجل\n"),
+    ("a\u2002\u2009b\u202fc\u205fd\u3000e", "a b c d e\n"),
+    ("a\t\tb", "a b\n"),
+    ("a   b    c", "a b c\n"),
+    # trailing whitespace
+    ("a  \nb\t\n", "a\nb\n"),
+    ("a\u00a0\n", "a\n"),
+    # blank-line runs, and none at the start or end
+    ("a\n\n\n\nb", "a\n\nb\n"),
+    ("a\n \n\t\n\u00a0\nb", "a\n\nb\n"),
+    ("\n\n\na\n\n\n", "a\n"),
+    # exactly one final newline
+    ("a", "a\n"),
+    ("a\n\n", "a\n"),
+    ("", ""),
+    ("\n \n", ""),
+    # scraped indentation (a no-break space before a paragraph) goes
+    ("\u00a0 وصوتت الجمعية", "وصوتت الجمعية\n"),
+]
+
+UNCHANGED = [
+    "plain line\n",
+    "قال المتحدث إن الاجتماع انتهى.\n",
+    "    indented code\n",
+    "\tindented with a tab\n",
+    "- item\n  - nested item\n",
+    "| a | b |\n|---|---|\n| 1 | 2 |\n",
+    "می\u200cخواهد\n",  # ZWNJ is not whitespace
+    "para one\n\npara two\n",
+]
+
+
+@pytest.mark.parametrize(("before", "after"), CASES)
+def test_fixes(before, after):
+    assert fix_whitespace(before) == after
+
+
+@pytest.mark.parametrize("text", UNCHANGED)
+def test_leaves_alone(text):
+    assert fix_whitespace(text) == text
+
+
+@given(scraped_text)
+def test_never_raises_and_is_idempotent(text):
+    once = fix_whitespace(text)
+    assert fix_whitespace(once) == once
+
+
+@given(scraped_text)
+def test_streaming_pipeline_equals_the_function(text):
+    # The pipeline handles blank lines between blocks itself; it must agree with the function.
+    assert Pipeline(["whitespace"]).clean(text) == fix_whitespace(text)
+
+
+@given(scraped_text)
+def test_output_is_normalized(text):
+    out = fix_whitespace(text)
+    assert "\r" not in out and "\n\n\n" not in out
+    assert out == "" or (out.endswith("\n") and not out.endswith("\n\n") and not out.startswith("\n"))
+    assert all(line == line.rstrip(" \t\u00a0") for line in out.split("\n"))

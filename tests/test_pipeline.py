@@ -1,0 +1,108 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import newsclean
+from newsclean import pipeline as pipeline_module
+from newsclean.cleaners.invisible import remove_invisible
+from newsclean.cleaners.whitespace import fix_whitespace
+from newsclean.errors import UsageError
+from newsclean.pipeline import PROFILES, REGISTRY, Pipeline, iter_blocks, iter_lines, select_cleaners
+from tests.strategies import scraped_text
+
+
+def test_cleaners_run_in_registry_order_whatever_order_they_are_named_in():
+    assert select_cleaners("news", only=["whitespace", "invisible"]) == ["invisible", "whitespace"]
+    assert Pipeline(["whitespace", "invisible"]).names == ["invisible", "whitespace"]
+
+
+def test_skip_removes_from_the_profile():
+    assert select_cleaners("news", skip=["whitespace"]) == ["invisible"]
+
+
+@pytest.mark.parametrize("call", [
+    lambda: select_cleaners("news", only=["nope"]),
+    lambda: select_cleaners("news", skip=["html5"]),
+    lambda: Pipeline(["nope"]),
+])
+def test_unknown_cleaner_is_a_usage_error_listing_valid_names(call):
+    with pytest.raises(UsageError, match="valid cleaners: invisible, whitespace"):
+        call()
+
+
+def test_unknown_profile_is_a_usage_error():
+    with pytest.raises(UsageError, match="choose one of: news"):
+        select_cleaners("loud")
+
+
+def test_unknown_option_is_a_usage_error():
+    with pytest.raises(UsageError, match="unknown option colour for cleaner 'whitespace'"):
+        Pipeline(["whitespace"], {"whitespace": {"colour": 1}})
+
+
+def test_every_profile_names_registered_cleaners():
+    for names in PROFILES.values():
+        assert set(names) <= set(REGISTRY)
+
+
+def test_library_clean_uses_the_news_profile():
+    assert newsclean.clean("خبر\u200b\u00a0 عاجل  \r\n\r\n\r\n") == "خبر عاجل\n"
+    assert newsclean.clean("a\u200bb  c", skip=["whitespace"]) == "ab  c"
+
+
+@given(st.lists(st.text(alphabet="ab\r\n", max_size=6), max_size=8))
+def test_iter_lines_keeps_every_character_and_splits_only_after_line_ends(chunks):
+    lines = list(iter_lines(chunks))
+    assert "".join(lines) == "".join(chunks)
+    for line in lines[:-1]:
+        assert line.endswith(("\n", "\r"))
+    assert lines == list(iter_lines(["".join(chunks)]))
+
+
+@given(st.lists(st.text(alphabet="ab \n\u200b", max_size=8), max_size=10))
+def test_blocks_and_gaps_give_back_the_input(pieces):
+    text = "".join(pieces)
+    blocks = list(iter_blocks(iter_lines([text])))
+    assert "".join(block + gap for block, gap in blocks) == text
+
+
+@given(scraped_text, st.lists(st.integers(min_value=1, max_value=40), max_size=10))
+def test_output_does_not_depend_on_how_the_input_is_chunked(text, cuts):
+    chunks, rest = [], text
+    for cut in cuts:
+        chunks.append(rest[:cut])
+        rest = rest[cut:]
+    chunks.append(rest)
+    news = Pipeline.from_profile("news")
+    assert "".join(news.stream(chunks)) == news.clean(text)
+
+
+@given(scraped_text)
+def test_small_blocks_give_the_whole_document_result(text):
+    # Cut blocks every few characters: cleaning in blocks must equal cleaning the whole text.
+    original = pipeline_module.BLOCK_CHARS
+    pipeline_module.BLOCK_CHARS = 3
+    try:
+        streamed = Pipeline.from_profile("news").clean(text)
+    finally:
+        pipeline_module.BLOCK_CHARS = original
+    assert streamed == fix_whitespace(remove_invisible(text))
+
+
+@given(scraped_text)
+def test_news_profile_never_raises_and_is_idempotent(text):
+    news = Pipeline.from_profile("news")
+    once = news.clean(text)
+    assert news.clean(once) == once
+
+
+def test_explain_counts_lines_changed_by_each_cleaner():
+    pipeline = Pipeline.from_profile("news", explain=True)
+    pipeline.clean("a\u200bb\nclean\nc  d\u200b\n")
+    assert pipeline.changes == {"invisible": 2, "whitespace": 1}
+
+
+def test_explain_records_nothing_for_clean_text():
+    pipeline = Pipeline.from_profile("news", explain=True)
+    pipeline.clean("clean line\n")
+    assert not pipeline.changes
