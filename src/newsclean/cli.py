@@ -164,6 +164,8 @@ def _clean_all(
                 tally.failed += 1
                 reporter.error(str(error))
                 continue
+            except BrokenPipeError:
+                raise  # the reader of stdout is gone: not this file's fault
             except OSError as error:
                 tally.failed += 1
                 reporter.error(f"{item.path}: {error.strerror or error}; file left as it was")

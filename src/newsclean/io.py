@@ -8,6 +8,7 @@ from __future__ import annotations
 import codecs
 import difflib
 import fnmatch
+import hashlib
 import os
 import re
 import stat
@@ -43,6 +44,7 @@ _ARABIC_TEXT_CHAR = re.compile(
     "[\u0600-\u06ff\u0750-\u077f\u200c-\u200f\u2010-\u2027\u00a0\u00ab\u00bb\u00d7\u00f7]"
 )
 _NON_ASCII = re.compile("[^\x00-\x7f]")
+_LATIN_LETTER = re.compile("[A-Za-z]")
 _ARABIC_SHARE = 0.9
 
 
@@ -95,8 +97,11 @@ def _arabic_codepage(sample: bytes) -> Detection | None:
         except UnicodeDecodeError:
             continue
         non_ascii = len(_NON_ASCII.findall(text))
-        share = len(_ARABIC_TEXT_CHAR.findall(text)) / non_ascii if non_ascii else 0.0
-        if share >= _ARABIC_SHARE:
+        arabic = len(_ARABIC_TEXT_CHAR.findall(text))
+        share = arabic / non_ascii if non_ascii else 0.0
+        # Latin text with accents decodes to Arabic letters in ISO-8859-6: Arabic must also
+        # outnumber the ASCII letters, as it does in Arabic and Persian prose.
+        if share >= _ARABIC_SHARE and arabic > len(_LATIN_LETTER.findall(text)):
             return Detection(encoding, round(share, 3), "arabic code page")
     return None
 
@@ -128,6 +133,7 @@ class TextSource:
             complete = len(self._head) < SAMPLE_BYTES
             self.detection = detect_encoding(self._head, complete=complete, path=path)
         self.bytes_read = 0
+        self.digest = hashlib.blake2b()  # of the bytes read, to tell whether output differs
 
     def chunks(self) -> Iterator[str]:
         """Decode the whole input, chunk by chunk; raise UndecodableError with the offset."""
@@ -148,6 +154,7 @@ class TextSource:
                 self.path, offset, error.object[error.start], self.detection.encoding
             ) from None
         self.bytes_read += len(raw)
+        self.digest.update(raw)
         return text
 
 
@@ -354,9 +361,11 @@ def _deliver(
         return FileResult(source.path, changed, source.bytes_read)
     cleaned = (text.encode("utf-8") for text in pipeline.stream(source.chunks()))
     if mode == "stdout":
-        changed = False
+        written = hashlib.blake2b()
         for chunk in cleaned:
             out.write(chunk)
+            written.update(chunk)
+        changed = written.digest() != source.digest.digest()
     elif mode == "in-place":
         changed = write_atomically(path, cleaned)
     elif mode == "check":

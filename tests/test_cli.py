@@ -1,0 +1,232 @@
+import os
+import stat
+
+import pytest
+from typer.testing import CliRunner
+
+from newsclean import __version__
+from newsclean.cli import app
+
+DIRTY = "خبر\u00a0عاجل  اليوم\u200b \r\n\r\n\r\nتفاصيل\u200f الخبر"
+CLEAN = "خبر عاجل اليوم\n\nتفاصيل الخبر\n"
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".git").mkdir()  # keep config discovery inside the test folder
+    runner = CliRunner()
+
+    def invoke(*args, input=None):
+        return runner.invoke(app, list(args), input=input, catch_exceptions=False)
+
+    return invoke
+
+
+def write(path, text, encoding="utf-8"):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_version(run):
+    result = run("--version")
+    assert result.exit_code == 0 and result.stdout == f"newsclean {__version__}\n"
+
+
+def test_cleaners_table_goes_to_stderr(run):
+    result = run("cleaners")
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "whitespace" in result.stderr and "invisible" in result.stderr and "news" in result.stderr
+
+
+def test_clean_file_to_stdout(run, tmp_path):
+    path = write(tmp_path / "a.txt", DIRTY)
+    result = run("clean", str(path))
+    assert result.exit_code == 0
+    assert result.stdout_bytes == CLEAN.encode()
+    assert "1 files" not in result.stdout  # the summary is on stderr
+    assert "1 files: 1 changed" in result.stderr
+    assert path.read_bytes() == DIRTY.encode()
+
+
+def test_clean_stdin_with_no_path_and_with_dash(run):
+    assert run("clean", input=DIRTY).stdout == CLEAN
+    assert run("clean", "-", input=DIRTY).stdout == CLEAN
+
+
+def test_files_come_out_in_the_order_given(run, tmp_path):
+    b = write(tmp_path / "b.txt", "second\n")
+    a = write(tmp_path / "a.txt", "first\n")
+    assert run("clean", "-q", str(b), str(a)).stdout == "second\nfirst\n"
+
+
+def test_check_reports_and_exits_1_without_writing(run, tmp_path):
+    dirty = write(tmp_path / "dirty.txt", DIRTY)
+    tidy = write(tmp_path / "tidy.txt", CLEAN)
+    result = run("clean", "--check", str(tmp_path))
+    assert result.exit_code == 1
+    assert f"would clean: {dirty}" in result.stderr and str(tidy) not in result.stderr
+    assert result.stdout == ""
+    assert dirty.read_bytes() == DIRTY.encode()
+
+
+def test_check_passes_on_clean_files(run, tmp_path):
+    write(tmp_path / "tidy.txt", CLEAN)
+    assert run("clean", "--check", str(tmp_path)).exit_code == 0
+
+
+def test_in_place_rewrites_changed_files_only(run, tmp_path):
+    dirty = write(tmp_path / "dirty.txt", DIRTY)
+    tidy = write(tmp_path / "tidy.txt", CLEAN)
+    os.utime(tidy, (1_000_000, 1_000_000))
+    result = run("clean", "-i", str(tmp_path))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert f"Fixing {dirty}" in result.stderr
+    assert dirty.read_text() == CLEAN
+    assert tidy.stat().st_mtime == 1_000_000
+    assert sorted(os.listdir(tmp_path)) == [".git", "dirty.txt", "tidy.txt"]
+
+
+def test_diff_prints_a_unified_diff_and_writes_nothing(run, tmp_path):
+    path = write(tmp_path / "a.txt", "one  two\nthree\n")
+    result = run("clean", "--diff", str(path))
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[:5] == [f"--- a/{path}", f"+++ b/{path}", "@@ -1,2 +1,2 @@", "-one  two", "+one two"]
+    assert path.read_text() == "one  two\nthree\n"
+
+
+def test_output_dir_mirrors_relative_paths(run, tmp_path):
+    write(tmp_path / "in" / "x" / "a.txt", DIRTY)
+    write(tmp_path / "single.txt", DIRTY)
+    result = run("clean", "-o", str(tmp_path / "out"), str(tmp_path / "in"), str(tmp_path / "single.txt"))
+    assert result.exit_code == 0
+    assert (tmp_path / "out" / "x" / "a.txt").read_text() == CLEAN
+    assert (tmp_path / "out" / "single.txt").read_text() == CLEAN
+    assert (tmp_path / "in" / "x" / "a.txt").read_bytes() == DIRTY.encode()
+
+
+def test_output_dir_inside_an_input_tree_is_refused(run, tmp_path):
+    write(tmp_path / "in" / "a.txt", DIRTY)
+    result = run("clean", "-o", str(tmp_path / "in" / "out"), str(tmp_path / "in"))
+    assert result.exit_code == 2
+    assert "is inside the input folder" in result.stderr
+    assert not (tmp_path / "in" / "out").exists()
+
+
+def test_modes_are_exclusive(run, tmp_path):
+    result = run("clean", "--check", "--diff", str(write(tmp_path / "a.txt", "a\n")))
+    assert result.exit_code == 2 and "choose one of" in result.stderr
+
+
+@pytest.mark.parametrize("flag", ["--only", "--skip"])
+def test_unknown_cleaner_is_a_usage_error_listing_valid_ones(run, flag):
+    result = run("clean", flag, "whitespace,htmll", input="x")
+    assert result.exit_code == 2
+    assert "unknown cleaner 'htmll'; valid cleaners: invisible, whitespace" in result.stderr
+
+
+def test_only_and_skip(run):
+    assert run("clean", "--only", "invisible", input="a\u200bb  c\n").stdout == "ab  c\n"
+    assert run("clean", "--skip", "whitespace", input="a\u200bb  c").stdout == "ab  c"
+
+
+def test_unknown_profile(run):
+    result = run("clean", "-p", "loud", input="x")
+    assert result.exit_code == 2 and "unknown profile 'loud'" in result.stderr
+
+
+def test_stats_counts_changes_per_cleaner(run):
+    result = run("clean", "--stats", input="a\u200bb\nc  d\n")
+    assert "invisible" in result.stderr and "lines changed" in result.stderr
+    assert result.stdout == "ab\nc d\n"
+
+
+def test_quiet_prints_no_summary(run, tmp_path):
+    path = write(tmp_path / "a.txt", DIRTY)
+    result = run("clean", "-q", "-i", str(path))
+    assert result.stderr == ""
+
+
+def test_windows_1256_and_utf16_come_out_as_utf8(run, tmp_path):
+    text = "وكان رئيس بيلاروسيا أعلن الشهر الماضي أن نشر الأسلحة قد تم في أكتوبر/تشرين الأول.\n" * 5
+    cp = write(tmp_path / "cp.txt", text, "cp1256")
+    u16 = tmp_path / "u16.txt"
+    u16.write_bytes(text.encode("utf-16"))
+    result = run("clean", "-q", str(cp), str(u16))
+    assert result.exit_code == 0 and result.stdout_bytes == (text * 2).encode("utf-8")
+    assert run("clean", "-i", "-q", str(cp)).exit_code == 0
+    assert cp.read_bytes() == text.encode("utf-8")
+
+
+def test_binary_file_named_is_a_warning_and_exit_2(run, tmp_path):
+    png = tmp_path / "image.txt"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    good = write(tmp_path / "good.txt", DIRTY)
+    result = run("clean", str(png), str(good))
+    assert result.exit_code == 2
+    assert f"{png}: skipped, looks binary" in result.stderr
+    assert result.stdout == CLEAN
+
+
+def test_binary_file_found_by_walking_is_skipped_silently(run, tmp_path):
+    (tmp_path / "image.txt").write_bytes(b"\x00\x01\x02")
+    write(tmp_path / "good.txt", DIRTY)
+    result = run("clean", "-i", str(tmp_path))
+    assert result.exit_code == 0
+    assert "looks binary" not in result.stderr and "1 skipped" in result.stderr
+
+
+def test_undecodable_file_is_named_with_offset_and_others_go_on(run, tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"fine  text\n\xff\xfe broken")
+    good = write(tmp_path / "good.txt", DIRTY)
+    result = run("clean", "-i", "--encoding", "utf-8", str(bad), str(good))
+    assert result.exit_code == 2
+    error_lines = [line for line in result.stderr.splitlines() if "error" in line]
+    assert error_lines == [f"newsclean: error: {bad}: cannot decode byte 0xff at offset 11 as utf-8; "
+                           "pass the right --encoding (for example --encoding windows-1256); file left untouched"]
+    assert bad.read_bytes() == b"fine  text\n\xff\xfe broken"
+    assert good.read_text() == CLEAN
+
+
+def test_read_only_file_is_left_alone_with_a_clear_message(run, tmp_path):
+    path = write(tmp_path / "ro.txt", DIRTY)
+    path.chmod(stat.S_IRUSR | stat.S_IRGRP)
+    result = run("clean", "-i", str(path))
+    assert result.exit_code == 2
+    assert f"{path}: read-only, not rewritten; make it writable" in result.stderr
+    assert path.read_bytes() == DIRTY.encode()
+
+
+def test_missing_path_is_an_error_and_the_rest_go_on(run, tmp_path):
+    good = write(tmp_path / "good.txt", DIRTY)
+    result = run("clean", str(tmp_path / "missing.txt"), str(good))
+    assert result.exit_code == 2
+    assert "missing.txt: no such file or folder" in result.stderr
+    assert result.stdout == CLEAN
+
+
+def test_config_file_is_read_and_flags_override_it(run, tmp_path):
+    (tmp_path / "newsclean.toml").write_text('skip = ["whitespace"]\n')
+    assert run("clean", input="a\u200bb  c").stdout == "ab  c"
+    assert run("clean", "--skip", "invisible", input="a\u200bb  c").stdout == "a\u200bb c\n"
+
+
+def test_bad_config_is_one_line_and_exit_2(run, tmp_path):
+    (tmp_path / "newsclean.toml").write_text("colour = 1\n")
+    result = run("clean", input="x")
+    assert result.exit_code == 2
+    assert result.stderr.strip().startswith("newsclean: error: ") and "unknown key 'colour'" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_detect_prints_encoding_confidence_and_line_ends(run, tmp_path):
+    write(tmp_path / "a.txt", "سلام\r\nدنیا\r\n")
+    write(tmp_path / "b.txt", "وكان رئيس بيلاروسيا أعلن الشهر الماضي\n" * 5, "cp1256")
+    result = run("detect", str(tmp_path))
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        f"{tmp_path / 'a.txt'}\tutf-8\t1.00\tCRLF",
+        f"{tmp_path / 'b.txt'}\tcp1256\t1.00\tLF",
+    ]

@@ -1,0 +1,190 @@
+import io
+import os
+import stat
+
+import pytest
+
+from newsclean.errors import BinaryFileError, UndecodableError
+from newsclean.io import (
+    SAMPLE_BYTES,
+    TextSource,
+    clean_path,
+    detect_encoding,
+    differs,
+    iter_input_files,
+    line_endings,
+    write_atomically,
+)
+
+ARABIC = "وكان رئيس بيلاروسيا أعلن الشهر الماضي أن نشر الأسلحة النووية الروسية قد تم في أكتوبر/تشرين الأول.\n"
+# Persian as windows-1256 holds it: Arabic yeh and kaf (the code page has no Persian ones), ZWNJ.
+PERSIAN = "به گزارش خبرگزاري فارس، رئيس\u200cجمهور روسيه مي\u200cگويد كه اين نشست «مهم» است.\n"
+
+
+def _source(data: bytes, encoding=None) -> TextSource:
+    return TextSource("sample.txt", io.BytesIO(data), encoding)
+
+
+def _decode(data: bytes, encoding=None) -> str:
+    return "".join(_source(data, encoding).chunks())
+
+
+@pytest.mark.parametrize(("text", "encoding", "expected"), [
+    (PERSIAN * 20, "cp1256", "cp1256"),  # ZWNJ in windows-1256 fooled charset-normalizer
+    (ARABIC * 20, "cp1256", "cp1256"),
+    (ARABIC * 20, "iso8859_6", "iso8859_6"),
+], ids=["persian-cp1256-zwnj", "arabic-cp1256", "arabic-iso8859-6"])
+def test_arabic_code_pages_decode_to_arabic(text, encoding, expected):
+    data = text.encode(encoding)
+    assert detect_encoding(data, complete=True).encoding == expected
+    assert _decode(data) == text
+
+
+@pytest.mark.parametrize(("encoding", "name"), [
+    ("utf-16", "utf-16"),
+    ("utf-16-le", "utf-16"),
+    ("utf-16-be", "utf-16"),
+    ("utf-8-sig", "utf-8-sig"),
+    ("utf-32", "utf-32"),
+])
+def test_a_byte_order_mark_decides(encoding, name):
+    bom = {"utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}.get(encoding, b"")
+    data = bom + (ARABIC + PERSIAN).encode(encoding)
+    assert detect_encoding(data, complete=True).encoding == name
+    assert _decode(data) == ARABIC + PERSIAN  # the mark itself is not text
+
+
+def test_a_sample_cut_inside_a_utf8_character_is_still_utf8():
+    data = ("ا" * (SAMPLE_BYTES // 2) + "ب" * 10).encode("utf-8")
+    head = b"x" + data[: SAMPLE_BYTES - 1]  # odd length: the last Arabic letter is cut in two
+    assert detect_encoding(head, complete=False).encoding == "utf-8"
+    assert _decode(b"x" + data) == "x" + data.decode("utf-8")
+
+
+def test_latin_text_in_another_code_page_goes_to_charset_normalizer():
+    text = (
+        "Le président français a déclaré mercredi que la coopération entre les deux pays était très forte, "
+        "malgré les critiques. « Nous avançons ensemble », a-t-il ajouté à Paris, où les négociations se "
+        "poursuivent. Les ministres étrangers se réuniront à Genève pour préparer l'accord économique.\n"
+    )
+    data = (text * 5).encode("cp1252")
+    detection = detect_encoding(data, complete=True)
+    assert data.decode(detection.encoding) == data.decode("cp1252")
+    assert detection.method == "charset-normalizer"
+
+
+def test_nul_bytes_without_a_utf16_mark_are_binary():
+    with pytest.raises(BinaryFileError, match="sample.txt: skipped, looks binary"):
+        _source(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+
+
+def test_a_bad_byte_names_its_offset():
+    data = ARABIC.encode("utf-8") * 3 + b"\xff" + b"tail"
+    with pytest.raises(UndecodableError) as caught:
+        _decode(data, "utf-8")
+    assert "byte 0xff at offset %d as utf-8" % (len(ARABIC.encode()) * 3) in str(caught.value)
+    assert "--encoding" in str(caught.value)
+
+
+def test_a_bad_byte_after_the_sample_names_its_offset():
+    prefix = b"a" * (SAMPLE_BYTES + 1000)
+    with pytest.raises(UndecodableError, match=f"offset {len(prefix)} "):
+        _decode(prefix + b"\xc3\x28")
+
+
+def test_forced_encoding_wins():
+    data = ARABIC.encode("cp1256")
+    assert _decode(data, "windows-1256") == ARABIC
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("a\nb\n", "LF"), ("a\r\nb\r\n", "CRLF"), ("a\rb", "CR"), ("a\nb\r\n", "mixed"), ("ab", "none"),
+])
+def test_line_endings(text, name):
+    assert line_endings(text) == name
+
+
+def test_atomic_write_leaves_an_unchanged_file_alone(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"same\n")
+    os.utime(path, (1_000_000, 1_000_000))
+    assert write_atomically(path, [b"sa", b"me\n"]) is False
+    assert path.stat().st_mtime == 1_000_000
+    assert os.listdir(tmp_path) == ["a.txt"]
+
+
+def test_atomic_write_keeps_mode_bits_and_replaces_content(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"old old old\n")
+    path.chmod(0o640)
+    assert write_atomically(path, [b"new\n"]) is True
+    assert path.read_bytes() == b"new\n"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert os.listdir(tmp_path) == ["a.txt"]
+
+
+def test_atomic_write_through_a_symlink_rewrites_the_target_and_keeps_the_link(tmp_path):
+    target = tmp_path / "real.txt"
+    target.write_bytes(b"old\n")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    write_atomically(link, [b"new\n"])
+    assert link.is_symlink() and target.read_bytes() == b"new\n"
+
+
+def test_a_failure_while_writing_leaves_the_old_file_and_no_temporary(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"precious\n")
+
+    def chunks():
+        yield b"half of the new"
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        write_atomically(path, chunks())
+    assert path.read_bytes() == b"precious\n"
+    assert os.listdir(tmp_path) == ["a.txt"]
+
+
+def test_differs(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"abc")
+    assert not differs(path, [b"a", b"bc"])
+    assert differs(path, [b"ab"])
+    assert differs(path, [b"abcd"])
+    assert differs(path, [b"abd"])
+
+
+def test_walking_a_folder_skips_hidden_folders_and_applies_globs(tmp_path):
+    for name in ["a.txt", "b.md", "c.html", "sub/d.txt", ".git/e.txt", ".hidden/f.txt", "drafts/g.txt"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    found = [f.path.relative_to(tmp_path).as_posix() for f in iter_input_files([str(tmp_path)], exclude=["drafts/*"])]
+    assert found == ["a.txt", "b.md", "sub/d.txt"]
+    html = [f.path.name for f in iter_input_files([str(tmp_path)], include=["*.html"])]
+    assert html == ["c.html"]
+
+
+def test_clean_path_in_place_rewrites_only_changed_files(tmp_path):
+    dirty, tidy = tmp_path / "dirty.txt", tmp_path / "tidy.txt"
+    dirty.write_bytes(ARABIC.replace(" ", "  ").encode("cp1256"))
+    tidy.write_bytes(ARABIC.encode("utf-8"))
+    os.utime(tidy, (1_000_000, 1_000_000))
+    assert clean_path(dirty, mode="in-place").changed
+    assert dirty.read_text("utf-8") == ARABIC
+    assert not clean_path(tidy, mode="in-place").changed
+    assert tidy.stat().st_mtime == 1_000_000
+
+
+def test_clean_path_never_writes_a_file_it_cannot_decode(tmp_path):
+    path = tmp_path / "bad.txt"
+    original = b"good  text\n" * 10_000 + b"\xff\xfe\xfd"
+    path.write_bytes(original)
+    out = io.BytesIO()
+    with pytest.raises(UndecodableError):
+        clean_path(path, mode="stdout", out=out, encoding="utf-8")
+    assert out.getvalue() == b""  # not a half-cleaned file on stdout
+    with pytest.raises(UndecodableError):
+        clean_path(path, mode="in-place", encoding="utf-8")
+    assert path.read_bytes() == original
+    assert os.listdir(tmp_path) == ["bad.txt"]
