@@ -45,8 +45,8 @@ def test_clean_file_to_stdout(run, tmp_path):
     result = run("clean", str(path))
     assert result.exit_code == 0
     assert result.stdout_bytes == CLEAN.encode()
-    assert "1 files" not in result.stdout  # the summary is on stderr
-    assert "1 files: 1 changed" in result.stderr
+    assert "1 file:" not in result.stdout  # the summary is on stderr
+    assert "1 file: 1 changed" in result.stderr
     assert path.read_bytes() == DIRTY.encode()
 
 

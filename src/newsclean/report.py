@@ -57,7 +57,7 @@ class Reporter:
         megabytes = tally.bytes / 1e6
         speed = f"{megabytes / seconds:.1f} MB/s" if seconds > 0 else "-"
         self._say(
-            f"{tally.seen} files: {tally.changed} changed, {tally.unchanged} unchanged, "
+            f"{tally.seen} file{'' if tally.seen == 1 else 's'}: {tally.changed} changed, {tally.unchanged} unchanged, "
             f"{tally.skipped} skipped, {tally.failed} failed; {megabytes:.2f} MB in "
             f"{seconds:.2f} s ({speed})",
             "dim",
