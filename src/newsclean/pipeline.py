@@ -18,7 +18,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from newsclean.cleaners.html import strip_html
 from newsclean.cleaners.invisible import remove_invisible
+from newsclean.cleaners.mojibake import fix_mojibake
 from newsclean.cleaners.whitespace import fix_whitespace
 from newsclean.errors import UsageError
 from newsclean.tables.invisible import BIDI_CONTROLS, OTHER_CONTROLS, SEPARATING_CONTROLS, ZERO_WIDTH
@@ -45,6 +47,16 @@ REGISTRY: dict[str, Cleaner] = {
     cleaner.name: cleaner
     for cleaner in [
         Cleaner(
+            "mojibake",
+            fix_mojibake,
+            "repair UTF-8 that was read as windows-1252, latin-1 or windows-1256",
+        ),
+        Cleaner(
+            "html",
+            strip_html,
+            "strip HTML tags, cut-off tag fragments, comments and scripts; decode entities",
+        ),
+        Cleaner(
             "invisible",
             remove_invisible,
             "zero-width, bidi and control characters out; ZWNJ between letters kept; NFC",
@@ -58,7 +70,7 @@ REGISTRY: dict[str, Cleaner] = {
 }
 
 PROFILES: dict[str, tuple[str, ...]] = {
-    "news": ("invisible", "whitespace"),
+    "news": ("mojibake", "html", "invisible", "whitespace"),
 }
 DEFAULT_PROFILE = "news"
 
@@ -70,8 +82,8 @@ def select_cleaners(
 ) -> list[str]:
     """Names of the cleaners to run, in registry order.
 
-    >>> select_cleaners("news", skip=["invisible"])
-    ['whitespace']
+    >>> select_cleaners("news", skip=["html", "invisible"])
+    ['mojibake', 'whitespace']
     >>> select_cleaners("news", only=["whitespace", "invisible"])
     ['invisible', 'whitespace']
     """

@@ -1,0 +1,153 @@
+"""Stray HTML: whole tags, tags cut in half by an extractor, comments, scripts, entities."""
+
+from __future__ import annotations
+
+import html.entities
+import re
+
+from newsclean.tables.loader import load_word_lists
+
+_ELEMENTS = load_word_lists("html_elements.json", ("block", "cell", "inline", "with_content"))
+_BLOCK = _ELEMENTS["block"] | _ELEMENTS["with_content"]
+_CELL = _ELEMENTS["cell"]
+_ALL = frozenset().union(*_ELEMENTS.values())
+_NAME = "(?:" + "|".join(sorted(_ALL, key=len, reverse=True)) + ")"
+# Prefixes of element names, for closing tags cut short at the end of a line (`</di`).
+_NAME_PREFIXES = _ALL | {name[:cut] for name in _ALL for cut in range(2, len(name))}
+
+_HINT = re.compile(r"[<>&]")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_WITH_CONTENT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+# Attribute values may hold anything but angle brackets; a tag may span lines.
+_ATTRIBUTES = r"""(?:[^<>"']|"[^"<>]*"|'[^'<>]*')*"""
+_TAG = rf"</?{_NAME}(?=[\s/>]){_ATTRIBUTES}>"
+_QUOTED_ATTRIBUTES = r"""(?:[ \t]+[\w-]+=(?:"[^"<>\n]*"|'[^'<>\n]*'|[^\s<>"']+))*"""
+_TAG_RUN = re.compile(rf"{_TAG}(?:[ \t]*{_TAG})*", re.IGNORECASE)
+_UPPER_CASE_TAG = re.compile(r"</?([A-Z][A-Z0-9]*)>")
+_UPPER_CASE_TAG_RUN = re.compile(r"(?:</?[A-Z][A-Z0-9]*>)+")
+_SPACE_BETWEEN_TAGS = re.compile(r">[ \t]+<")
+_TAG_NAME = re.compile(rf"</?({_NAME})", re.IGNORECASE)
+# Pieces of tags that an extractor cut: `/p>` anywhere, `br/>` after no letter, `p>` opening
+# a line, `<p` / `<br /` / `</di` ending one, and `</p` standing alone. Each branch starts from
+# a literal or a line start, and names are checked against the element list afterwards.
+_SOME_NAME = "[a-z][a-z0-9]{0,9}"
+# Fragments are looked for only on the lines that hold an angle bracket.
+_LINE_WITH_BRACKET = re.compile(r"^.*[<>].*$", re.MULTILINE)
+_FRAGMENT = re.compile(
+    rf"""(?P<before>[ \t]*)(?:
+        (?<!<)/(?P<closing>{_SOME_NAME})[ \t]*>
+      | (?<![\w<])(?P<self_closing>{_SOME_NAME})[ \t]*/>
+      | ^[ \t]*(?P<opening>{_SOME_NAME}){_QUOTED_ATTRIBUTES}[ \t]*/?>(?![\d=])
+      | <(?P<head>{_SOME_NAME}){_QUOTED_ATTRIBUTES}(?:[ \t]+[\w-]+=["']?[^"'<>\n]*)?[ \t]*/?(?=[ \t]*$)
+      | </(?P<cut>{_SOME_NAME})(?=[ \t]*$)
+      | (?<!\S)</(?P<alone>{_SOME_NAME})(?=\s)
+    )[ \t]*""",
+    re.IGNORECASE | re.MULTILINE | re.VERBOSE,
+)
+
+
+def strip_html(text: str) -> str:
+    """Remove stray HTML that scrapers leave: tags, cut tags, comments, scripts, entities.
+
+    Only real HTML element names count, so `a < b`, `<3`, `<Ahmed>`, `<<عنوان>>` and
+    `<https://example.com>` stay; in a TREC/SGML record (`<DOC>`, `<DOCNO>`) its upper-case
+    fields stay too, `<TITLE>` included. Entities are decoded (repeatedly, for
+    `&amp;quot;`), while a bare ampersand as in `AT&T` stays.
+
+    >>> strip_html("والمتكامل”. /p> وخلال هذا اللقاء")
+    'والمتكامل”. وخلال هذا اللقاء'
+    >>> strip_html('<p>قال <a href="/x">المتحدث</a>&nbsp;إن</p>')
+    'قال المتحدث إن'
+    >>> strip_html("a < b, x > y, AT&T, أكتوبر/تشرين, <Ahmed>")
+    'a < b, x > y, AT&T, أكتوبر/تشرين, <Ahmed>'
+    """
+    if not _HINT.search(text):
+        return text
+    while True:
+        cleaned = _strip_once(text)
+        if cleaned == text:
+            return text
+        text = cleaned
+
+
+def _strip_once(text: str) -> str:
+    if "&" in text:
+        text = _ENTITY.sub(_decode_entity, text)
+    if "<" in text:
+        text = _COMMENT.sub("", text)
+        text = _WITH_CONTENT.sub("", text)
+        replace = _replace_tags_keeping_sgml if _is_sgml_record(text) else _replace_tags
+        text = _TAG_RUN.sub(replace, text)
+    if "<" in text or ">" in text:
+        text = _LINE_WITH_BRACKET.sub(_strip_fragments, text)
+    return text
+
+
+def _strip_fragments(line: re.Match) -> str:
+    return _FRAGMENT.sub(_replace_fragment, line.group())
+
+
+def _decode_entity(match: re.Match) -> str:
+    entity = match.group()
+    if entity[1] == "#":
+        number = int(entity[3:-1], 16) if entity[2] in "xX" else int(entity[2:-1])
+        if number == 0 or 0xD800 <= number <= 0xDFFF or number > 0x10FFFF:
+            return entity
+        character = chr(number)
+    else:
+        character = html.entities.html5.get(entity[1:])
+        if character is None:
+            return entity
+    return " " if character == "\u00a0" else character
+
+
+def _is_sgml_record(text: str) -> bool:
+    # TREC/SGML corpora wrap articles in upper-case fields (<DOC>, <DOCNO>, <TEXT>); their
+    # <TITLE> and <TIME> are fields of the same record, not HTML left behind.
+    return any(name.lower() not in _ALL for name in _UPPER_CASE_TAG.findall(text))
+
+
+def _replace_tags_keeping_sgml(match: re.Match) -> str:
+    if _UPPER_CASE_TAG_RUN.fullmatch(match.group()):
+        return match.group()
+    return _replace_tags(match)
+
+
+def _replace_tags(match: re.Match) -> str:
+    # A run of tags where a line already starts or ends adds no break and no space.
+    if _at_line_start(match.string, match.start()) or _at_line_end(match.string, match.end()):
+        return ""
+    run = match.group()
+    names = {name.lower() for name in _TAG_NAME.findall(run)}
+    if names & _BLOCK:
+        return "\n"
+    if names & _CELL or _SPACE_BETWEEN_TAGS.search(run):
+        return " "
+    return ""
+
+
+def _replace_fragment(match: re.Match) -> str:
+    name = match.group(match.lastgroup).lower()
+    known = _NAME_PREFIXES if match.lastgroup == "cut" else _ALL
+    if name not in known:
+        return match.group()
+    text, start, end = match.string, match.start(), match.end()
+    if _at_line_start(text, start) or _at_line_end(text, end):
+        return ""
+    if match.group("before") or text[end - 1] in " \t":
+        return " "
+    glued_between_words = text[start - 1].isalnum() and text[end].isalnum()
+    return " " if glued_between_words else ""
+
+
+def _at_line_start(text: str, index: int) -> bool:
+    while index > 0 and text[index - 1] in " \t":
+        index -= 1
+    return index == 0 or text[index - 1] in "\r\n"
+
+
+def _at_line_end(text: str, index: int) -> bool:
+    while index < len(text) and text[index] in " \t":
+        index += 1
+    return index == len(text) or text[index] in "\r\n"

@@ -1,0 +1,125 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsclean.cleaners.html import strip_html
+from tests.strategies import scraped_text
+
+SEED_LINE = (
+    "وضمان الأمن المتساوي والمتكامل”. /p> وخلال هذا اللقاء دعا لوكاشينكو إلى تعزيز الموقف الدولي"
+)
+
+CASES = [
+    # the seed article's stray fragment
+    (SEED_LINE, SEED_LINE.replace(" /p>", "")),
+    # block-level tags end a line, but add no break where a line already ends or starts
+    ("<p>فقرة</p>", "فقرة"),
+    ("سطر<br>سطر", "سطر\nسطر"),
+    ("a<br/>b<BR />c", "a\nb\nc"),
+    ("<div class=\"x\">a</div><div>b</div>", "a\nb"),
+    ("a</p>\n<p>b", "a\nb"),
+    ("<h1>عنوان</h1>نص", "عنوان\nنص"),
+    ("<ul><li>one</li><li>two</li></ul>", "one\ntwo"),
+    ("a<hr>b", "a\nb"),
+    # inline tags vanish and keep their text
+    ('<a href="https://example.com/x?a=1&b=2">نص الرابط</a>', "نص الرابط"),
+    ("قال <b>المتحدث</b> <span class='x'>إن</span>", "قال المتحدث إن"),
+    ('<img src="a.jpg" alt="صورة">خبر', "خبر"),
+    ("<FONT color=red>x</FONT>", "x"),
+    ("<strong>a</strong><em>b</em>", "ab"),
+    # table cells keep their words apart
+    ("<td>a</td><td>b</td>", "a b"),
+    # a tag may span lines
+    ('<span\n  class="x">نص</span>', "نص"),
+    # comments, scripts and styles go with their content
+    ("a<!-- comment -->b", "ab"),
+    ("a<!-- multi\nline -->b", "ab"),
+    ("x<script>if (a<b) {}</script>y", "xy"),
+    ("x<style type='text/css'>p {}</style>y", "xy"),
+    # fragments cut by an extractor
+    ("/p> نص", "نص"),
+    ("نص /p>", "نص"),
+    ("p> نص", "نص"),
+    ("نص </p", "نص"),
+    ("نص <p", "نص"),
+    ("نص <br /", "نص"),
+    ("br/> نص", "نص"),
+    ("نص </di", "نص"),
+    ("نص </p نص", "نص نص"),
+    ("كلمة/p>كلمة", "كلمة كلمة"),
+    ("a br/> b", "a b"),
+    ("والمتكامل”./p> وخلال", "والمتكامل”. وخلال"),
+    # entities, decoded repeatedly; &nbsp; becomes a plain space
+    ("a&nbsp;b", "a b"),
+    ("&quot;نص&quot;", '"نص"'),
+    ("&amp;quot;x&amp;quot;", '"x"'),
+    ("&amp;amp;nbsp;", " "),
+    ("&#1575;&#x627;&#X627;", "ااا"),
+    ("&laquo;خبر&raquo;", "«خبر»"),
+    ("&lt;p&gt;x&lt;/p&gt;", "x"),
+    ("&lt;Ahmed&gt;", "<Ahmed>"),
+    # HTML inside a TREC/SGML record is still stripped; the record's own fields are not
+    ("<DOC>\n<TITLE>عنوان</TITLE>\n<TEXT>\nنص<br>نص /p>\n</TEXT>",
+     "<DOC>\n<TITLE>عنوان</TITLE>\n<TEXT>\nنص\nنص\n</TEXT>"),
+    ("<TITLE>no record around it</TITLE>", "no record around it"),
+]
+
+UNCHANGED = [
+    "a < b",
+    "x > y",
+    "<3",
+    "-> and =>",
+    "<<عنوان>>",
+    "أكتوبر/تشرين",
+    "1/2 and/or",
+    "https://example.com/p/123",
+    "/usr/p/bin",
+    "user@example.com and <user@example.com>",
+    "<https://example.com>",
+    "<Ahmed>",
+    "<مرحبا>",
+    "AT&T and R&D",
+    "&bogus; and &#0; and &#xD800;",
+    "if p > 0.05 and p>0.05",
+    "p>0.05 at a line start",
+    "a <b c",
+    "> quoted Markdown line",
+    "| a | b |\n|---|---|",
+    "نص عادي بلا وسوم",
+    "</ux at the end </ux",
+    "<DOC>\n<DOCNO>BB-1</DOCNO>\n<TITLE>فرنسا</TITLE>\n<TIME>Sun, 22 Apr 2018</TIME>\n</DOC>",
+]
+
+
+@pytest.mark.parametrize(("before", "after"), CASES)
+def test_strips(before, after):
+    assert strip_html(before) == after
+
+
+@pytest.mark.parametrize("text", UNCHANGED)
+def test_leaves_alone(text):
+    assert strip_html(text) == text
+
+
+@given(scraped_text)
+def test_never_raises_and_is_idempotent(text):
+    once = strip_html(text)
+    assert strip_html(once) == once
+
+
+markup = st.lists(
+    st.sampled_from(["<p>", "</p>", "<br/>", "/p>", "p>", "<b>", "&amp;", "&nbsp;", "&lt;", "&gt;",
+                     "x", " ", "\n", "نص", "<", ">", "/", "&", ";", "a", "p", "#", "1"]),
+    max_size=30,
+).map("".join)
+
+
+@given(markup)
+def test_markup_soup_never_raises_and_is_idempotent(text):
+    once = strip_html(text)
+    assert strip_html(once) == once
+
+
+@given(st.text(alphabet=st.characters(blacklist_characters="<>&"), max_size=200))
+def test_text_without_angle_brackets_or_ampersands_is_untouched(text):
+    assert strip_html(text) == text
