@@ -21,6 +21,7 @@ from typing import Any
 from newsclean.cleaners.html import strip_html
 from newsclean.cleaners.invisible import remove_invisible
 from newsclean.cleaners.mojibake import fix_mojibake
+from newsclean.cleaners.separators import dedupe_separators, drop_repeated_rule
 from newsclean.cleaners.whitespace import fix_whitespace
 from newsclean.errors import UsageError
 from newsclean.tables.invisible import BIDI_CONTROLS, OTHER_CONTROLS, SEPARATING_CONTROLS, ZERO_WIDTH
@@ -34,6 +35,8 @@ class Cleaner:
     name: str
     function: Callable[..., str]
     summary: str
+    # For a cleaner whose rule reaches across blank lines: (last line so far, block) -> block.
+    across_blocks: Callable[[str, str], str] | None = None
 
     @property
     def options(self) -> dict[str, Any]:
@@ -62,6 +65,12 @@ REGISTRY: dict[str, Cleaner] = {
             "zero-width, bidi and control characters out; ZWNJ between letters kept; NFC",
         ),
         Cleaner(
+            "separators",
+            dedupe_separators,
+            "collapse separator runs, drop dangling and orphan bars, keep one of a repeated rule",
+            across_blocks=drop_repeated_rule,
+        ),
+        Cleaner(
             "whitespace",
             fix_whitespace,
             "LF line ends, one space between words, no trailing spaces, one blank line at most",
@@ -70,7 +79,7 @@ REGISTRY: dict[str, Cleaner] = {
 }
 
 PROFILES: dict[str, tuple[str, ...]] = {
-    "news": ("mojibake", "html", "invisible", "whitespace"),
+    "news": ("mojibake", "html", "invisible", "separators", "whitespace"),
 }
 DEFAULT_PROFILE = "news"
 
@@ -82,8 +91,8 @@ def select_cleaners(
 ) -> list[str]:
     """Names of the cleaners to run, in registry order.
 
-    >>> select_cleaners("news", skip=["html", "invisible"])
-    ['mojibake', 'whitespace']
+    >>> select_cleaners("news", only=["whitespace", "html", "invisible"], skip=["invisible"])
+    ['html', 'whitespace']
     >>> select_cleaners("news", only=["whitespace", "invisible"])
     ['invisible', 'whitespace']
     """
@@ -125,6 +134,9 @@ class Pipeline:
             (name, _bind(REGISTRY[name], options.get(name, {}))) for name in self.names
         ]
         self.normalizes_layout = "whitespace" in self.names
+        self.across_blocks = [
+            REGISTRY[name].across_blocks for name in self.names if REGISTRY[name].across_blocks
+        ]
         self.changes: Counter[str] | None = Counter() if explain else None
 
     @classmethod
@@ -157,24 +169,42 @@ class Pipeline:
         if self.normalizes_layout:
             yield from self._stream_normalized(blocks)
         else:
-            for block, gap in blocks:
-                yield self.clean_block(block) + gap
+            yield from self._stream_verbatim(blocks)
+
+    def _stream_verbatim(self, blocks: Iterable[tuple[str, str]]) -> Iterator[str]:
+        last_line = ""
+        for block, gap in blocks:
+            cleaned = self._continue(last_line, self.clean_block(block))
+            last_line = _last_line(cleaned) or last_line
+            yield cleaned + gap
 
     def _stream_normalized(self, blocks: Iterable[tuple[str, str]]) -> Iterator[str]:
         # Mirrors fix_whitespace on the whole text: no blank line at the start or the end,
         # one blank line where the input had one or more, one final newline.
         separator = None
+        last_line = ""
         for block, gap in blocks:
-            cleaned = self.clean_block(block).strip("\n")
+            cleaned = self._continue(last_line, self.clean_block(block)).strip("\n")
             if cleaned:
                 if separator:
                     yield separator
                 yield cleaned
                 separator = "\n"
+                last_line = _last_line(cleaned)
             if separator and gap:
                 separator = "\n\n"
         if separator:
             yield "\n"
+
+    def _continue(self, last_line: str, block: str) -> str:
+        for join in self.across_blocks:
+            block = join(last_line, block)
+        return block
+
+
+def _last_line(text: str) -> str:
+    text = text.rstrip()
+    return text[text.rfind("\n") + 1 :]
 
 
 def _bind(cleaner: Cleaner, options: Mapping[str, Any]) -> Callable[[str], str]:

@@ -1,0 +1,137 @@
+"""Separator debris: runs of bars and bullets, dangling and orphan separators, repeated rules."""
+
+from __future__ import annotations
+
+import re
+
+from newsclean.tables.separators import BULLETS, DASHES, PIPES, RULE_CHARACTERS
+
+_DASHES = re.escape(DASHES)
+_SEPARATOR = f"[{re.escape(PIPES + BULLETS)}]"
+_ANY = re.escape(PIPES + BULLETS + DASHES)
+_HINT = re.compile(f"{_SEPARATOR}|(?<!\\S)[{_DASHES}](?!\\S)")
+_RULE = re.compile(f"[ \\t]*([{re.escape(RULE_CHARACTERS)}])\\1{{2,}}[ \\t]*\\r?")
+_RULE_HINT = re.compile(f"^[ \\t]*([{re.escape(RULE_CHARACTERS)}])\\1\\1", re.MULTILINE)
+# Tokens of a separator-only line: a run of bars or bullets, or a dash standing alone.
+_ONLY_SEPARATORS = re.compile(f"[ \\t]*(?:(?:{_SEPARATOR}+|[{_DASHES}])(?:[ \\t]+|$))+\\r?")
+_TABLE_DELIMITER = re.compile(
+    r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*\r?|[ \t]*\|[ \t]*:?-+:?[ \t]*\|[ \t]*\r?"
+)
+_TABLE_ROW = re.compile(f"[ \\t]*\\|.*[^\\s{_ANY}].*\\|[ \\t]*\\r?")
+_RUN = re.compile(f"({_SEPARATOR})(?:[ \\t]*\\1)+")
+_DASH_RUN = re.compile(f"(?<!\\S)([{_DASHES}])(?:[ \\t]+\\1)+(?!\\S)")
+_DANGLING_END = re.compile(f"[ \\t]*[{re.escape(PIPES)}]+[ \\t]*(?=\\r?$)")
+_DANGLING_START = re.compile(f"^([ \\t]*)[{re.escape(PIPES)}]+[ \\t]*")
+_ASCII_OPERAND = re.compile(r"[!-~]")
+
+
+def dedupe_separators(text: str) -> str:
+    """Collapse separator runs, drop dangling and orphan separators, keep one of a repeated rule.
+
+    Scraped pages leave breadcrumb bars (`أخبار | | | سياسة`), a bar dangling at the end of a
+    line, lines that hold nothing but a bar, and the same rule line twice. Markdown tables,
+    list bullets, rules, `a || b`, `1990 - 2000` and `--flag` are left as they are.
+
+    >>> dedupe_separators("ناشر | وكالة أنباء فارس |\\n|\\n")
+    'ناشر | وكالة أنباء فارس\\n'
+    >>> dedupe_separators("أخبار | | | سياسة\\n-----\\n\\n-----\\n")
+    'أخبار | سياسة\\n-----\\n\\n'
+    >>> dedupe_separators("| a | b |\\n|---|:---:|\\n• item\\nif (a || b)\\n")
+    '| a | b |\\n|---|:---:|\\n• item\\nif (a || b)\\n'
+    """
+    if not (_HINT.search(text) or _RULE_HINT.search(text)):
+        return text
+    lines = text.splitlines(keepends=True)
+    in_table = _table_lines(lines)
+    kept: list[str] = []
+    last_rule = None  # the rule seen last, while only blank lines have followed it
+    for index, line in enumerate(lines):
+        body = line.rstrip("\r\n")
+        if index in in_table:
+            kept.append(line)
+            last_rule = None
+            continue
+        kind, body = _classify(body)
+        if kind == "rule":
+            if body.strip() != last_rule:
+                kept.append(body + line[len(line.rstrip("\r\n")) :])
+            last_rule = body.strip()
+        elif kind == "text":
+            kept.append(body + line[len(line.rstrip("\r\n")) :])
+            last_rule = last_rule if not body.strip() else None
+    return "".join(kept)
+
+
+def _classify(body: str) -> tuple[str, str]:
+    """``("rule" | "text" | "debris", cleaned line)``; cleaning may reveal a rule or debris."""
+    while True:
+        if _RULE.fullmatch(body):
+            return "rule", body
+        if not body.strip():
+            return "text", body
+        if _ONLY_SEPARATORS.fullmatch(body):
+            return "debris", ""
+        cleaned = _clean_line(body)
+        if cleaned == body:
+            return "text", body
+        body = cleaned
+
+
+def drop_repeated_rule(previous_line: str, block: str) -> str:
+    """Drop the rule lines that open ``block`` when the text before it ended with the same rule.
+
+    The pipeline calls this across blank lines, which separate its blocks.
+
+    >>> drop_repeated_rule("-----", "-----\\n-----\\nنص\\n")
+    'نص\\n'
+    >>> drop_repeated_rule("نص", "-----\\n")
+    '-----\\n'
+    """
+    rule = previous_line.strip()
+    if not _RULE.fullmatch(rule):
+        return block
+    lines = block.splitlines(keepends=True)
+    opening = 0
+    while opening < len(lines) and lines[opening].strip() in (rule, ""):
+        opening += 1
+    return "".join(lines[opening:])
+
+
+def _table_lines(lines: list[str]) -> set[int]:
+    """Indexes of the lines of Markdown tables: header, delimiter row, body rows."""
+    table: set[int] = set()
+    for index, line in enumerate(lines):
+        body = line.rstrip("\r\n")
+        if _TABLE_ROW.fullmatch(body) and _all_cells_filled(body):
+            table.add(index)
+        if "|" in body and _TABLE_DELIMITER.fullmatch(body):
+            table.add(index)
+            if index and "|" in lines[index - 1]:
+                table.add(index - 1)
+            following = index + 1
+            while following < len(lines) and "|" in lines[following] and lines[following].strip():
+                table.add(following)
+                following += 1
+    return table
+
+
+def _all_cells_filled(row: str) -> bool:
+    # `| a | b |` alone is a table row; `| | نص | |` is a breadcrumb's debris.
+    return all(cell.strip() for cell in row.strip()[1:-1].split("|"))
+
+
+def _clean_line(line: str) -> str:
+    line = _RUN.sub(_collapse_run, line)
+    line = _DASH_RUN.sub(r"\1", line)
+    line = _DANGLING_END.sub("", line)
+    return _DANGLING_START.sub(r"\1", line)
+
+
+def _collapse_run(match: re.Match) -> str:
+    run, text = match.group(), match.string
+    if run == "||":  # `a || b` in code-like text is an operator, not debris
+        before = text[: match.start()].rstrip()[-1:]
+        after = text[match.end() :].lstrip()[:1]
+        if _ASCII_OPERAND.fullmatch(before) and _ASCII_OPERAND.fullmatch(after):
+            return run
+    return match.group(1)
