@@ -21,6 +21,7 @@ from typing import Any
 from newsclean.cleaners.html import strip_html
 from newsclean.cleaners.invisible import remove_invisible
 from newsclean.cleaners.mojibake import fix_mojibake
+from newsclean.cleaners.punctuation import fix_punctuation
 from newsclean.cleaners.separators import dedupe_separators, drop_repeated_rule
 from newsclean.cleaners.whitespace import fix_whitespace
 from newsclean.errors import UsageError
@@ -71,6 +72,11 @@ REGISTRY: dict[str, Cleaner] = {
             across_blocks=drop_repeated_rule,
         ),
         Cleaner(
+            "punctuation",
+            fix_punctuation,
+            "Arabic-script punctuation and its spacing; Latin text left as it is",
+        ),
+        Cleaner(
             "whitespace",
             fix_whitespace,
             "LF line ends, one space between words, no trailing spaces, one blank line at most",
@@ -79,7 +85,7 @@ REGISTRY: dict[str, Cleaner] = {
 }
 
 PROFILES: dict[str, tuple[str, ...]] = {
-    "news": ("mojibake", "html", "invisible", "separators", "whitespace"),
+    "news": ("mojibake", "html", "invisible", "separators", "punctuation", "whitespace"),
 }
 DEFAULT_PROFILE = "news"
 

@@ -1,0 +1,23 @@
+"""Character classes for the `punctuation` cleaner, as regex class bodies."""
+
+# Letters and combining marks of the Arabic script (Arabic, Persian, Urdu; presentation forms).
+# Digits and punctuation are left out on purpose: `١,٥` is a number, not two words.
+ARABIC_LETTER = (
+    "\u0620-\u065f\u066e-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff"
+    "\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc"
+)
+
+# Marks that take no space before them (after an Arabic-script word).
+NO_SPACE_BEFORE = "،؛:.!؟,;?)\\]}»”’›"
+# Marks that take no space after them (before an Arabic-script word).
+NO_SPACE_AFTER = "(\\[{«“‘‹"
+OPENING = "(\\[{«“‹"
+CLOSING = ")\\]}»”›"
+# Marks after which an Arabic-script word needs a space.
+SPACE_AFTER = "،؛.:!؟"
+# Latin marks that become Arabic ones between Arabic-script words.
+TO_ARABIC = {",": "،", ";": "؛", "?": "؟"}
+# Marks whose repeats collapse; dots are handled apart (`...` is an ellipsis).
+REPEATABLE = "!؟?،"
+# Web addresses written in Arabic letters keep their dot: `العربية.نت`, `مصراوي.كوم`.
+ARABIC_DOMAIN_SUFFIXES = ("نت", "كوم", "أورغ", "اورغ", "أورج", "اورج")

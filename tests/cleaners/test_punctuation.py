@@ -1,0 +1,113 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsclean.cleaners.punctuation import fix_punctuation
+from tests.strategies import scraped_text
+
+CASES = [
+    # no space before closing marks, none after opening ones (Arabic)
+    ("قال ، إن", "قال، إن"),
+    ("قال ؛ إن", "قال؛ إن"),
+    ("قال : إن", "قال: إن"),
+    ("انتهى الاجتماع .", "انتهى الاجتماع."),
+    ("هل حضر ؟", "هل حضر؟"),
+    ("رائع !", "رائع!"),
+    ("( نص )", "(نص)"),
+    ("[ نص ]", "[نص]"),
+    ("« نص »", "«نص»"),
+    ("“ نص ”", "“نص”"),
+    ('قال " نص " هنا', 'قال "نص" هنا'),
+    # a space after a mark glued to the next Arabic-script word
+    ("البلدين.التقى", "البلدين. التقى"),
+    ("قال،إن", "قال، إن"),
+    ("هل حضر؟نعم", "هل حضر؟ نعم"),
+    ("ملاحظة:النص", "ملاحظة: النص"),
+    # Latin , ; ? between Arabic-script words become Arabic marks
+    ("هل حضر?", "هل حضر؟"),
+    ("هل حضر ?", "هل حضر؟"),
+    ("قال, إن", "قال، إن"),
+    ("قال,إن", "قال، إن"),
+    ("أولا; ثانيا", "أولا؛ ثانيا"),
+    ('"هل حضر?"', '"هل حضر؟"'),
+    # repeats
+    ("رائع!!!", "رائع!"),
+    ("حقا؟؟؟", "حقا؟"),
+    ("حقا??", "حقا؟"),
+    ("قال،، إن", "قال، إن"),
+    ("انتهى..", "انتهى."),
+    ("انتظر....", "انتظر..."),
+    ("ماذا؟؟!!", "ماذا؟!"),
+    # quotes and brackets glued to a neighbouring Arabic word get a space; styles never swap
+    ("قال“نص”", "قال “نص”"),
+    ("قال«نص»و", "قال «نص» و"),
+    ('قال"نص"هنا', 'قال "نص" هنا'),
+    ("كلمة(تفسير)", "كلمة (تفسير)"),
+    ("قال:“نص”", "قال: “نص”"),
+    # Persian follows the same rules with Persian marks
+    ("می\u200cگوید ، که", "می\u200cگوید، که"),
+    ("آیا آمد?", "آیا آمد؟"),
+    ("گفت:«این»", "گفت: «این»"),
+    ("خوب است!!!", "خوب است!"),
+    # mixed lines: only the Arabic part changes
+    ("He said: hello , world. قال ، إن", "He said: hello , world. قال، إن"),
+]
+
+UNCHANGED = [
+    "e.g. U.S. 3.14 1,000 10:30 example.com ?q=1 C++ ...",
+    "Hello , world ( x ) !!! ?? ..",
+    "قال...",
+    "قال…",
+    "هل؟!",
+    "قال!?",
+    "العدد ١,٥ و 1,5 و 3.14",
+    "الساعة 10:30 يوم 2024.01.02",
+    "سلام ?q=1 و https://example.com/a?b=c",
+    "موقع example.com و user@example.com",
+    "“حكومة الاتحاد” أدى إلى “شراكتهما الاستراتيجية”",
+    "«نص» و“نص” و\"نص\"",
+    'قال "a "b',  # pairs that are not Arabic are left alone
+    'قال "نص',  # an odd number of straight quotes: no sure pairs
+    "كلمة ( 1 )",
+    "C++ and C# code; a, b? c!",
+    "نص عادي بلا علامات",
+    "موقع العربية.نت و مصراوي.كوم",
+]
+
+
+@pytest.mark.parametrize(("before", "after"), CASES)
+def test_fixes(before, after):
+    assert fix_punctuation(before) == after
+
+
+@pytest.mark.parametrize("text", UNCHANGED)
+def test_leaves_alone(text):
+    assert fix_punctuation(text) == text
+
+
+def test_spaced_ellipsis_loses_the_space_before_it():
+    assert fix_punctuation("قال ... إن") == "قال... إن"
+
+
+@given(scraped_text)
+def test_never_raises_and_is_idempotent(text):
+    once = fix_punctuation(text)
+    assert fix_punctuation(once) == once
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x24F), max_size=200))
+def test_latin_only_text_passes_through_unchanged(text):
+    assert fix_punctuation(text) == text
+
+
+punctuated = st.lists(
+    st.sampled_from(["قال", "می\u200cگوید", "abc", "12", "١٢", " ", "  ", "،", ",", "?", "؟", "!", ".", "..",
+                     "...", ":", ";", "؛", "(", ")", "«", "»", "“", "”", '"', "\n"]),
+    max_size=25,
+).map("".join)
+
+
+@given(punctuated)
+def test_punctuation_soup_is_idempotent(text):
+    once = fix_punctuation(text)
+    assert fix_punctuation(once) == once
