@@ -225,9 +225,34 @@ def test_bad_config_is_one_line_and_exit_2(run, tmp_path):
 def test_detect_prints_encoding_confidence_and_line_ends(run, tmp_path):
     write(tmp_path / "a.txt", "سلام\r\nدنیا\r\n")
     write(tmp_path / "b.txt", "وكان رئيس بيلاروسيا أعلن الشهر الماضي\n" * 5, "cp1256")
+    write(tmp_path / "c.txt", "قال المتحدث في المؤتمر إن الوزير سيزور المنطقة\nاو گفت که این کتاب است\n")
     result = run("detect", str(tmp_path))
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        f"{tmp_path / 'a.txt'}\tutf-8\t1.00\tCRLF",
-        f"{tmp_path / 'b.txt'}\tcp1256\t1.00\tLF",
+        f"{tmp_path / 'a.txt'}\tutf-8\t1.00\tfa\tCRLF",
+        f"{tmp_path / 'b.txt'}\tcp1256\t1.00\tar\tLF",
+        f"{tmp_path / 'c.txt'}\tutf-8\t1.00\tar+fa\tLF",
     ]
+
+
+def test_cleaners_shows_the_three_profiles(run):
+    result = run("cleaners")
+    for profile in ("news", "search", "minimal"):
+        assert profile in result.stderr
+
+
+def test_lang_flag_forces_the_language(run):
+    assert run("clean", "--lang", "ar", input="مستوی\n").stdout == "مستوى\n"
+    assert run("clean", "--lang", "fa", input="كتاب\n").stdout == "کتاب\n"
+
+
+def test_bad_lang_is_a_usage_error(run):
+    result = run("clean", "--lang", "ur", input="x")
+    assert result.exit_code == 2
+    assert "cleaner 'arabic': lang must be one of auto, ar, fa" in result.stderr
+
+
+def test_search_and_minimal_profiles(run):
+    text = "قال&nbsp;المتحدثُ إنّ «النتيجة» /p> جمييييل ٢٠٢٤ CNN\n"
+    assert run("clean", "-p", "search", input=text).stdout == "قال المتحدث ان «النتيجه» جميل 2024 cnn\n"
+    assert run("clean", "-p", "minimal", input=text).stdout == "قال المتحدثُ إنّ «النتيجة» /p> جمييييل ٢٠٢٤ CNN\n"

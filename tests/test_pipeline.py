@@ -17,7 +17,7 @@ def test_cleaners_run_in_registry_order_whatever_order_they_are_named_in():
 
 
 def test_skip_removes_from_the_profile():
-    expected = [name for name in PROFILES["news"] if name not in ("whitespace", "html")]
+    expected = [name for name in PROFILES["news"].cleaners if name not in ("whitespace", "html")]
     assert select_cleaners("news", skip=["whitespace", "html"]) == expected
 
 
@@ -32,7 +32,7 @@ def test_unknown_cleaner_is_a_usage_error_listing_valid_names(call):
 
 
 def test_unknown_profile_is_a_usage_error():
-    with pytest.raises(UsageError, match="choose one of: news"):
+    with pytest.raises(UsageError, match="choose one of: news, search, minimal"):
         select_cleaners("loud")
 
 
@@ -42,8 +42,10 @@ def test_unknown_option_is_a_usage_error():
 
 
 def test_every_profile_names_registered_cleaners():
-    for names in PROFILES.values():
-        assert set(names) <= set(REGISTRY)
+    for profile in PROFILES.values():
+        assert set(profile.cleaners) <= set(REGISTRY)
+        for cleaner, options in profile.options.items():
+            assert cleaner in profile.cleaners and set(options) <= set(REGISTRY[cleaner].options)
 
 
 def test_library_clean_uses_the_news_profile():

@@ -13,7 +13,8 @@ import typer
 from newsclean import __version__
 from newsclean.config import Settings, load_settings
 from newsclean.errors import BinaryFileError, InputError, NewscleanError, UsageError
-from newsclean.io import STDIN, InputFile, TextSource, clean_path, iter_input_files, line_endings
+from newsclean.language import describe
+from newsclean.io import SAMPLE_BYTES, STDIN, InputFile, TextSource, clean_path, iter_input_files, line_endings
 from newsclean.pipeline import PROFILES, REGISTRY, Pipeline, select_cleaners
 from newsclean.report import Reporter, Tally
 
@@ -63,6 +64,7 @@ def clean(
     exclude: Optional[List[str]] = EXCLUDE,
     encoding: Optional[str] = ENCODING,
     config: Optional[Path] = CONFIG,
+    lang: Optional[str] = typer.Option(None, "--lang", help="Language of the text: auto (per paragraph), ar or fa."),
     stats: bool = typer.Option(False, "--stats", help="Show how many lines each cleaner changed."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="Print no summary or file names."),
 ) -> None:
@@ -78,8 +80,11 @@ def clean(
             encoding=encoding,
         )
         mode = _mode(in_place, output_dir, check, diff)
+        options = settings.options
+        if lang is not None:
+            options = {**options, "arabic": {**options.get("arabic", {}), "lang": lang}}
         pipeline = Pipeline.from_profile(
-            settings.profile, only=settings.only, skip=settings.skip, options=settings.options, explain=stats
+            settings.profile, only=settings.only, skip=settings.skip, options=options, explain=stats
         )
         inputs = paths or [STDIN]
         if output_dir is not None:
@@ -97,7 +102,7 @@ def detect(
     exclude: Optional[List[str]] = EXCLUDE,
     config: Optional[Path] = CONFIG,
 ) -> None:
-    """Print each file's encoding, confidence and line endings (tab-separated, on stdout)."""
+    """Print each file's encoding, confidence, language and line endings (tab-separated, stdout)."""
     reporter = Reporter()
     with _errors_to_exit(reporter):
         settings = load_settings(config).override(include=tuple(include or ()), exclude=tuple(exclude or ()))
@@ -114,7 +119,9 @@ def detect(
 @app.command()
 def cleaners() -> None:
     """Show the cleaners, what each does, and the profiles that use it."""
-    Reporter().cleaners_table({name: c.summary for name, c in REGISTRY.items()}, PROFILES)
+    reporter = Reporter()
+    reporter.cleaners_table({name: c.summary for name, c in REGISTRY.items()}, PROFILES)
+    reporter.profiles_table(PROFILES)
 
 
 def _print_detection(item: InputFile) -> None:
@@ -126,12 +133,13 @@ def _print_detection(item: InputFile) -> None:
             source = TextSource(name, stream)
     detection = source.detection
     sample = next(source.chunks(), "") if name == STDIN else _sample_text(item.path, detection.encoding)
-    print(f"{name}\t{detection.encoding}\t{detection.confidence:.2f}\t{line_endings(sample)}")
+    fields = (name, detection.encoding, f"{detection.confidence:.2f}", describe(sample), line_endings(sample))
+    print("\t".join(fields))
 
 
 def _sample_text(path: Path, encoding: str) -> str:
     with open(path, "rb") as stream:
-        return stream.read(64 * 1024).decode(encoding, errors="replace")
+        return stream.read(SAMPLE_BYTES).decode(encoding, errors="replace")
 
 
 def _clean_all(

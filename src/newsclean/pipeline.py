@@ -15,9 +15,10 @@ import inspect
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from newsclean.cleaners.arabic import normalize_arabic
 from newsclean.cleaners.html import strip_html
 from newsclean.cleaners.invisible import remove_invisible
 from newsclean.cleaners.mojibake import fix_mojibake
@@ -66,6 +67,11 @@ REGISTRY: dict[str, Cleaner] = {
             "zero-width, bidi and control characters out; ZWNJ between letters kept; NFC",
         ),
         Cleaner(
+            "arabic",
+            normalize_arabic,
+            "Arabic and Persian letters, digits, presentation forms, tatweel, doubled diacritics",
+        ),
+        Cleaner(
             "separators",
             dedupe_separators,
             "collapse separator runs, drop dangling and orphan bars, keep one of a repeated rule",
@@ -84,8 +90,37 @@ REGISTRY: dict[str, Cleaner] = {
     ]
 }
 
-PROFILES: dict[str, tuple[str, ...]] = {
-    "news": ("mojibake", "html", "invisible", "separators", "punctuation", "whitespace"),
+@dataclass(frozen=True)
+class Profile:
+    cleaners: tuple[str, ...]
+    summary: str
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+
+_NEWS = ("mojibake", "html", "invisible", "arabic", "separators", "punctuation", "whitespace")
+_SEARCH_FOLDINGS = (
+    "strip_diacritics",
+    "normalize_alef",
+    "alef_maksura",
+    "teh_marbuta",
+    "ascii_digits",
+    "expand_ligatures",
+    "collapse_repeats",
+    "lowercase_latin",
+)
+PROFILES: dict[str, Profile] = {
+    "news": Profile(_NEWS, "publishable text, spelling unchanged (the default)"),
+    "search": Profile(
+        _NEWS,
+        "news, then folded for indexing and NLP: no diacritics, one alef, ي for ى, ه for ة, "
+        "ASCII digits, ligatures expanded, letter repeats collapsed, Latin lowercased",
+        {"arabic": dict.fromkeys(_SEARCH_FOLDINGS, True)},
+    ),
+    "minimal": Profile(
+        ("mojibake", "html", "invisible", "whitespace"),
+        "lossless repairs only: mojibake, HTML entities, invisible characters, whitespace",
+        {"html": {"entities_only": True}},
+    ),
 }
 DEFAULT_PROFILE = "news"
 
@@ -106,7 +141,7 @@ def select_cleaners(
         raise UsageError(f"unknown profile {profile!r}; choose one of: {', '.join(PROFILES)}")
     only, skip = list(only), list(skip)
     _check_names(only + skip)
-    chosen = set(only) if only else set(PROFILES[profile])
+    chosen = set(only) if only else set(PROFILES[profile].cleaners)
     return [name for name in REGISTRY if name in chosen and name not in skip]
 
 
@@ -128,7 +163,7 @@ class Pipeline:
 
     def __init__(
         self,
-        names: Sequence[str] = PROFILES[DEFAULT_PROFILE],
+        names: Sequence[str] = PROFILES[DEFAULT_PROFILE].cleaners,
         options: Mapping[str, Mapping[str, Any]] | None = None,
         *,
         explain: bool = False,
@@ -155,7 +190,11 @@ class Pipeline:
         options: Mapping[str, Mapping[str, Any]] | None = None,
         explain: bool = False,
     ) -> Pipeline:
-        return cls(select_cleaners(profile, only, skip), options, explain=explain)
+        names = select_cleaners(profile, only, skip)
+        merged = {name: dict(value) for name, value in PROFILES[profile].options.items()}
+        for name, value in (options or {}).items():
+            merged[name] = {**merged.get(name, {}), **value}
+        return cls(names, {name: merged[name] for name in names if name in merged}, explain=explain)
 
     def clean(self, text: str) -> str:
         """Clean a whole text; the same result as streaming it in any chunks."""
@@ -221,7 +260,14 @@ def _bind(cleaner: Cleaner, options: Mapping[str, Any]) -> Callable[[str], str]:
             f"unknown option {', '.join(sorted(unknown))} for cleaner {cleaner.name!r}; "
             f"valid options: {valid}"
         )
-    return functools.partial(cleaner.function, **options) if options else cleaner.function
+    if not options:
+        return cleaner.function
+    bound = functools.partial(cleaner.function, **options)
+    try:
+        bound("")  # a bad option value fails here, once, rather than on the first file
+    except (TypeError, ValueError) as error:
+        raise UsageError(f"cleaner {cleaner.name!r}: {error}") from None
+    return bound
 
 
 def _changed_lines(before: str, after: str) -> int:

@@ -9,6 +9,7 @@ import contextlib
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -69,13 +70,17 @@ class Reporter:
             table.add_row(name, str(changes.get(name, 0)))
         self.console.print(table)
 
-    def cleaners_table(
-        self, summaries: Mapping[str, str], profiles: Mapping[str, Sequence[str]]
-    ) -> None:
+    def cleaners_table(self, summaries: Mapping[str, str], profiles: Mapping[str, Any]) -> None:
         table = Table("cleaner", "what it does", "profiles")
         for name, summary in summaries.items():
-            used_by = ", ".join(p for p, names in profiles.items() if name in names) or "-"
+            used_by = ", ".join(p for p, profile in profiles.items() if name in profile.cleaners) or "-"
             table.add_row(name, summary, used_by)
+        self.console.print(table)
+
+    def profiles_table(self, profiles: Mapping[str, Any]) -> None:
+        table = Table("profile", "what it is for", "cleaners")
+        for name, profile in profiles.items():
+            table.add_row(name, profile.summary, ", ".join(profile.cleaners))
         self.console.print(table)
 
     @contextlib.contextmanager

@@ -47,8 +47,10 @@ _FRAGMENT = re.compile(
 )
 
 
-def strip_html(text: str) -> str:
+def strip_html(text: str, *, entities_only: bool = False) -> str:
     """Remove stray HTML that scrapers leave: tags, cut tags, comments, scripts, entities.
+
+    With ``entities_only`` (the `minimal` profile), only the entities are decoded.
 
     Only real HTML element names count, so `a < b`, `<3`, `<Ahmed>`, `<<عنوان>>` and
     `<https://example.com>` stay; in a TREC/SGML record (`<DOC>`, `<DOCNO>`) its upper-case
@@ -64,16 +66,20 @@ def strip_html(text: str) -> str:
     """
     if not _HINT.search(text):
         return text
+    strip_once = _decode_entities if entities_only else _strip_once
     while True:
-        cleaned = _strip_once(text)
+        cleaned = strip_once(text)
         if cleaned == text:
             return text
         text = cleaned
 
 
+def _decode_entities(text: str) -> str:
+    return _ENTITY.sub(_decode_entity, text) if "&" in text else text
+
+
 def _strip_once(text: str) -> str:
-    if "&" in text:
-        text = _ENTITY.sub(_decode_entity, text)
+    text = _decode_entities(text)
     if "<" in text:
         text = _COMMENT.sub("", text)
         text = _WITH_CONTENT.sub("", text)

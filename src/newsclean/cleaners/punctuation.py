@@ -91,7 +91,7 @@ def _quotes_pair_up(text: str) -> bool:
 
 def _fix_quoted(match: re.Match) -> str:
     inner = match.group(1)
-    content = inner.strip(" \t")
+    content = inner.strip(" \t" + UNICODE_SPACES)
     if not content or not (_HAS_ARABIC.match(content[0]) or _HAS_ARABIC.match(content[-1])):
         return match.group()
     text, start, end = match.string, match.start(), match.end()

@@ -5,23 +5,25 @@ from __future__ import annotations
 import re
 
 from newsclean.tables.separators import BULLETS, DASHES, PIPES, RULE_CHARACTERS
+from newsclean.tables.unicode_spaces import UNICODE_SPACES
 
 _DASHES = re.escape(DASHES)
+_SP = f"[ \\t{UNICODE_SPACES}]"  # the spaces `whitespace` will turn into plain ones
 _SEPARATOR = f"[{re.escape(PIPES + BULLETS)}]"
 _ANY = re.escape(PIPES + BULLETS + DASHES)
 _HINT = re.compile(f"{_SEPARATOR}|(?<!\\S)[{_DASHES}](?!\\S)")
-_RULE = re.compile(f"[ \\t]*([{re.escape(RULE_CHARACTERS)}])\\1{{2,}}[ \\t]*\\r?")
-_RULE_HINT = re.compile(f"^[ \\t]*([{re.escape(RULE_CHARACTERS)}])\\1\\1", re.MULTILINE)
+_RULE = re.compile(f"{_SP}*([{re.escape(RULE_CHARACTERS)}])\\1{{2,}}{_SP}*\\r?")
+_RULE_HINT = re.compile(f"^{_SP}*([{re.escape(RULE_CHARACTERS)}])\\1\\1", re.MULTILINE)
 # Tokens of a separator-only line: a run of bars or bullets, or a dash standing alone.
-_ONLY_SEPARATORS = re.compile(f"[ \\t]*(?:(?:{_SEPARATOR}+|[{_DASHES}])(?:[ \\t]+|$))+\\r?")
+_ONLY_SEPARATORS = re.compile(f"{_SP}*(?:(?:{_SEPARATOR}+|[{_DASHES}])(?:{_SP}+|$))+\\r?")
 _TABLE_DELIMITER = re.compile(
     r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*\r?|[ \t]*\|[ \t]*:?-+:?[ \t]*\|[ \t]*\r?"
 )
-_TABLE_ROW = re.compile(f"[ \\t]*\\|.*[^\\s{_ANY}].*\\|[ \\t]*\\r?")
-_RUN = re.compile(f"({_SEPARATOR})(?:[ \\t]*\\1)+")
-_DASH_RUN = re.compile(f"(?<!\\S)([{_DASHES}])(?:[ \\t]+\\1)+(?!\\S)")
-_DANGLING_END = re.compile(f"[ \\t]*[{re.escape(PIPES)}]+[ \\t]*(?=\\r?$)")
-_DANGLING_START = re.compile(f"^([ \\t]*)[{re.escape(PIPES)}]+[ \\t]*")
+_TABLE_ROW = re.compile(f"{_SP}*\\|.*[^\\s{_ANY}].*\\|{_SP}*\\r?")
+_RUN = re.compile(f"({_SEPARATOR})(?:{_SP}*\\1)+")
+_DASH_RUN = re.compile(f"(?<!\\S)([{_DASHES}])(?:{_SP}+\\1)+(?!\\S)")
+_DANGLING_END = re.compile(f"{_SP}*[{re.escape(PIPES)}]+{_SP}*(?=\\r?$)")
+_DANGLING_START = re.compile(f"^({_SP}*)[{re.escape(PIPES)}]+{_SP}*")
 _ASCII_OPERAND = re.compile(r"[!-~]")
 
 

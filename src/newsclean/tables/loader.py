@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 from typing import Any
 
@@ -21,8 +22,16 @@ def load_table(name: str) -> dict[str, Any]:
         raise TableError(f"table {name}: not valid JSON ({error})") from None
 
 
-def load_word_lists(name: str, keys: tuple[str, ...]) -> dict[str, frozenset[str]]:
-    """Lists of lowercase ASCII words under ``keys``; no word may stand under two keys."""
+_ASCII_NAME = re.compile("[a-z][a-z0-9]*")
+
+
+def load_word_lists(
+    name: str, keys: tuple[str, ...], word: re.Pattern = _ASCII_NAME, *, exclusive: bool = True
+) -> dict[str, frozenset[str]]:
+    """Lists of words (each a full match of ``word``) under ``keys``.
+
+    With ``exclusive``, no word may stand under two keys (a word has one class).
+    """
     table = load_table(name)
     lists: dict[str, frozenset[str]] = {}
     seen: dict[str, str] = {}
@@ -30,11 +39,11 @@ def load_word_lists(name: str, keys: tuple[str, ...]) -> dict[str, frozenset[str
         words = table.get(key)
         if not isinstance(words, list) or not words:
             raise TableError(f"table {name}: key {key!r} must be a non-empty list")
-        for word in words:
-            if not isinstance(word, str) or not word.isascii() or not word.isalnum() or word != word.lower():
-                raise TableError(f"table {name}: key {key!r} holds a bad word {word!r}")
-            if word in seen:
-                raise TableError(f"table {name}: {word!r} stands under both {seen[word]!r} and {key!r}")
-            seen[word] = key
+        for entry in words:
+            if not isinstance(entry, str) or not word.fullmatch(entry):
+                raise TableError(f"table {name}: key {key!r} holds a bad word {entry!r}")
+            if exclusive and entry in seen:
+                raise TableError(f"table {name}: {entry!r} stands under both {seen[entry]!r} and {key!r}")
+            seen[entry] = key
         lists[key] = frozenset(words)
     return lists

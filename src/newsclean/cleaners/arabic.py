@@ -1,0 +1,189 @@
+"""Arabic and Persian characters, each language spelled the way it spells itself."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from newsclean.language import ARABIC, OTHER, PERSIAN, classify, evidence, fold_keyboards, is_mixed
+from newsclean.tables.arabic import (
+    ALEF_MAKSURA,
+    ALEF_VARIANTS,
+    ARABIC_LETTER,
+    ARABIC_SCRIPT,
+    ARABIC_YEH_FOR_PERSIAN,
+    DIACRITICS,
+    EXPANDED_LIGATURES,
+    OTHER_MARKS,
+    PRESENTATION_FORMS,
+    TATWEEL,
+    TEH_MARBUTA,
+    TO_ARABIC,
+    TO_ASCII_DIGITS,
+    TO_PERSIAN,
+    WORDS,
+)
+
+LANG_CHOICES = ("auto", ARABIC, PERSIAN)
+
+_SCRIPT = re.compile(f"[{ARABIC_SCRIPT}]")
+_LETTER = f"[{ARABIC_LETTER}]"
+_MARK = f"[{DIACRITICS}{OTHER_MARKS}]"
+_DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
+
+
+def _char_map(table: dict[str, str]) -> tuple[re.Pattern, dict[str, str]]:
+    # A sparse map: one character class finds what changes, a dict says what it becomes.
+    return re.compile(f"[{re.escape(''.join(table))}]"), table
+
+
+_PRESENTATION = _char_map(PRESENTATION_FORMS)
+_LIGATURES = _char_map(EXPANDED_LIGATURES)
+_TO_ARABIC = _char_map(TO_ARABIC)
+_TO_PERSIAN = _char_map(TO_PERSIAN)
+_PERSIAN_YEH = _char_map(ARABIC_YEH_FOR_PERSIAN)
+_ALEF = _char_map(ALEF_VARIANTS)
+_MAKSURA = _char_map(ALEF_MAKSURA)
+_TEH_MARBUTA = _char_map(TEH_MARBUTA)
+_ASCII_DIGITS = _char_map(TO_ASCII_DIGITS)
+
+
+def _maksura_words() -> re.Pattern:
+    # The words Arabic spells with a final ى, with any proclitics, their inner yeh and kaf
+    # typed either way, and the final letter typed as Persian ی.
+    stems = sorted((word[:-1] for word in WORDS["alef_maksura_words"]), key=len, reverse=True)
+    folded = "|".join(map(fold_keyboards, stems))
+    proclitics = "(?:[وف]?(?:ال|بال|لل|كال|[بلك])?)"
+    return re.compile(f"(?<!{_LETTER})({proclitics}(?:{folded}))ی(?!{_LETTER})")
+
+
+_MAKSURA_WORD = _maksura_words()
+_TATWEEL_BETWEEN_DIGITS = re.compile(f"(?<={_DIGIT}){TATWEEL}+(?={_DIGIT})")
+_TATWEEL_AFTER_LETTER = re.compile(f"(?<={_LETTER}|{_MARK}){TATWEEL}+")
+_LETTER_CHAR = re.compile(_LETTER)
+_WORD_BEFORE = re.compile(f"{_LETTER}+$")
+_PREFIX_WORD = re.compile("[وف]?(?:ال|لل|بال|كال|[بلك])|[وف]|ه")
+_MARK_CLUSTER = re.compile(f"{_MARK}{{2,}}")
+_MARKS = re.compile(f"{_MARK}+")
+_REPEATED_LETTER = re.compile(f"({_LETTER})\\1{{2,}}")
+_LATIN_UPPER = re.compile("[A-Z\u00c0-\u00de\u0100-\u024f]+")
+
+
+def normalize_arabic(
+    text: str,
+    *,
+    lang: str = "auto",
+    strip_diacritics: bool = False,
+    normalize_alef: bool = False,
+    alef_maksura: bool = False,
+    teh_marbuta: bool = False,
+    ascii_digits: bool = False,
+    expand_ligatures: bool = False,
+    collapse_repeats: bool = False,
+    lowercase_latin: bool = False,
+) -> str:
+    """Normalize Arabic and Persian characters, never turning one language into the other.
+
+    Scraped text carries letters typed on the other language's keyboard, presentation forms
+    from PDFs, tatweel stretching and doubled diacritics. Each paragraph (line) is spelled
+    the way its language spells: `ی`/`ک` become `ي`/`ك` in Arabic (`ى` at the end of the words
+    Arabic writes so), `ي`/`ك`/`ى` become `ی`/`ک` in Persian. The keyword options are the
+    `search` profile's foldings, all off by default.
+
+    >>> normalize_arabic("المتحدث باسم الخارجیة الإیرانیة فی الأیام المقبلة علی الأرض")
+    'المتحدث باسم الخارجية الإيرانية في الأيام المقبلة على الأرض'
+    >>> normalize_arabic("ﻗﺎﻝ الـــعـــالم ﻻ 1990ـ2000")
+    'قال العالم لا 1990-2000'
+    >>> normalize_arabic("او می\\u200cگوید که این کتاب است")
+    'او می\\u200cگوید که این کتاب است'
+    """
+    if lang not in LANG_CHOICES:
+        raise ValueError(f"lang must be one of {', '.join(LANG_CHOICES)}, not {lang!r}")
+    if _SCRIPT.search(text):
+        text = _apply(_PRESENTATION, text)
+        if expand_ligatures:
+            text = _apply(_LIGATURES, text)
+        if TATWEEL in text:
+            text = _fix_tatweel(text)
+        text = _MARK_CLUSTER.sub(_dedupe_marks, text)
+        text = _spell(text, lang)
+        text = _fold(text, strip_diacritics, normalize_alef, alef_maksura, teh_marbuta, collapse_repeats)
+        if ascii_digits:
+            text = _apply(_ASCII_DIGITS, text)
+    if lowercase_latin:
+        text = _LATIN_UPPER.sub(lambda match: match.group().lower(), text)
+    return text
+
+
+def _apply(char_map: tuple[re.Pattern, dict[str, str]], text: str) -> str:
+    pattern, table = char_map
+    return pattern.sub(lambda match: table[match.group()], text)
+
+
+def _fix_tatweel(text: str) -> str:
+    text = _TATWEEL_BETWEEN_DIGITS.sub("-", text)
+    return _TATWEEL_AFTER_LETTER.sub(_drop_tatweel, text)
+
+
+def _drop_tatweel(match: re.Match) -> str:
+    # Kept (one of them): the tatweel that holds a proclitic apart from a quote, a number or a
+    # Latin word (لـ"جيش", الـ 6, بـ2000), and the one of the Hijri era mark هـ.
+    text, start, end = match.string, match.start(), match.end()
+    if _LETTER_CHAR.match(text, end):
+        return ""
+    word = _WORD_BEFORE.search(text, 0, start)
+    return TATWEEL if word and _PREFIX_WORD.fullmatch(word.group()) else ""
+
+
+def _dedupe_marks(match: re.Match) -> str:
+    # One of each mark on a letter, in canonical order (by combining class, as NFC orders them).
+    unique = dict.fromkeys(match.group())
+    return "".join(sorted(unique, key=unicodedata.combining))
+
+
+def _spell(text: str, lang: str) -> str:
+    if lang != "auto":
+        return _SPELLERS[lang](text)
+    language = classify(text)
+    if language == OTHER:
+        return text
+    if "\n" not in text or not is_mixed(text):
+        return _SPELLERS[language](text)
+    return "".join(_SPELLERS[_line_language(line, language)](line) for line in text.splitlines(keepends=True))
+
+
+def _line_language(line: str, default: str) -> str:
+    # A paragraph with no evidence of its own (a name, a number) follows its surroundings.
+    arabic, persian = evidence(line)
+    if arabic == persian:
+        return default
+    return ARABIC if arabic > persian else PERSIAN
+
+
+def _spell_arabic(text: str) -> str:
+    text = _apply(_TO_ARABIC, text)
+    if "ی" in text:
+        text = _MAKSURA_WORD.sub("\\1ى", text)
+        text = _apply(_PERSIAN_YEH, text)
+    return text
+
+
+def _spell_persian(text: str) -> str:
+    return _apply(_TO_PERSIAN, text)
+
+
+_SPELLERS = {ARABIC: _spell_arabic, PERSIAN: _spell_persian}
+
+
+def _fold(text: str, diacritics: bool, alef: bool, maksura: bool, teh: bool, repeats: bool) -> str:
+    if diacritics:
+        text = _MARKS.sub("", text)
+    if alef:
+        text = _apply(_ALEF, text)
+    if maksura:
+        text = _apply(_MAKSURA, text)
+    if teh:
+        text = _apply(_TEH_MARBUTA, text)
+    if repeats:
+        text = _REPEATED_LETTER.sub(r"\1", text)
+    return text

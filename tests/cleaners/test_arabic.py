@@ -1,0 +1,149 @@
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsclean.cleaners.arabic import normalize_arabic
+from newsclean.pipeline import PROFILES
+from tests.conftest import is_persian_article
+from tests.strategies import scraped_text
+
+SEARCH = PROFILES["search"].options["arabic"]
+
+CASES = [
+    # Arabic typed on a Persian keyboard
+    ("المتحدث باسم الخارجیة الإیرانیة فی الأیام المقبلة", "المتحدث باسم الخارجية الإيرانية في الأيام المقبلة"),
+    ("القیادة المرکزیة الأمریکیة", "القيادة المركزية الأمريكية"),
+    # the words Arabic spells with a final ى, also with proclitics
+    ("وصل إلی القاعة علی الفور حتی المساء", "وصل إلى القاعة على الفور حتى المساء"),
+    ("في المستوی والمستشفی وبالمستوی ومصطفی وموسی", "في المستوى والمستشفى وبالمستوى ومصطفى وموسى"),
+    ("لدی الوزارة", "لدى الوزارة"),
+    ("هذه القضیة في عام ۲۰۲۴", "هذه القضية في عام ٢٠٢٤"),
+    ("هذه القضية ەي", "هذه القضية هي"),
+    # Persian the other way round, ZWNJ kept
+    ("او گفت كه اين كتاب مي\u200cخواهد", "او گفت که این کتاب می\u200cخواهد"),
+    ("در سال ٢٠٢٤ گفت که", "در سال ۲۰۲۴ گفت که"),
+    ("او گفت که مصطفى آمد", "او گفت که مصطفی آمد"),
+    # a Persian line quoted in an Arabic article keeps its own spelling
+    ("قال المتحدث في المؤتمر إن الوزير سيزور المنطقة\nاو گفت كه اين كتاب است\nوأضاف أن القرار نهائي",
+     "قال المتحدث في المؤتمر إن الوزير سيزور المنطقة\nاو گفت که این کتاب است\nوأضاف أن القرار نهائي"),
+    # presentation forms and lam-alef ligatures to base letters
+    ("ﻗﺎﻝ ﻣﺼﺪﺭ", "قال مصدر"),
+    ("ﻻ ﻷ ﻹ ﻵ", "لا لأ لإ لآ"),
+    ("قال إن أﮐﺛر ﻣن ﻧﺻف", "قال إن أكثر من نصف"),
+    ("قال إن ﺳﯾﺎرﺗﮭم", "قال إن سيارتهم"),
+    # tatweel stretching goes, between digits it becomes a hyphen
+    ("الـــعـــالم", "العالم"),
+    ("كلمةـ", "كلمة"),
+    ("من 1990ـ2000", "من 1990-2000"),
+    ("الــ 6", "الـ 6"),
+    # a mark doubled on one letter is kept once, marks in canonical order
+    ("الكتابُُ", "الكتابُ"),
+    ("مُّحمد", "مُّحمد"),
+    ("و\u0651\u064e", "و\u064e\u0651"),
+]
+
+UNCHANGED = [
+    "وأكد الرئيس الروسي أن الاتفاق الذي دام 25 عاما بين موسكو ومينسك",
+    "أمن متساوٍ وموحد، تماشيًا مع التعاون",  # diacritics are correct and stay
+    "لـ\"جيش\" و بـ2000 و عام 1445هـ و الـCNN",  # tatweel that holds a prefix apart
+    "صلى الله عليه وسلم ﷺ و ﷲ",  # word ligatures stay in news
+    "به گزارش خبرگزاری فارس، رئیس\u200cجمهور روسیه می\u200cگوید",
+    "کتاب\u200cها و می\u200cروم",
+    "English text, 2024, Ελληνικά, русский",
+    "علي بن أبي طالب",  # a final ي that is not in the ى word list stays
+]
+
+
+@pytest.mark.parametrize(("before", "after"), CASES)
+def test_fixes(before, after):
+    assert normalize_arabic(before) == after
+
+
+@pytest.mark.parametrize("text", UNCHANGED)
+def test_leaves_alone(text):
+    assert normalize_arabic(text) == text
+
+
+def test_forced_language():
+    assert normalize_arabic("مستوی", lang="ar") == "مستوى"
+    assert normalize_arabic("كتاب", lang="fa") == "کتاب"
+    with pytest.raises(ValueError, match="lang must be one of auto, ar, fa"):
+        normalize_arabic("x", lang="ur")
+
+
+@pytest.mark.parametrize(("option", "before", "after"), [
+    ("strip_diacritics", "مُحَمَّدٌ", "محمد"),
+    ("normalize_alef", "أحمد إلى آخر ٱلله", "احمد الى اخر الله"),
+    ("alef_maksura", "على مستوى", "علي مستوي"),
+    ("teh_marbuta", "مدرسة", "مدرسه"),
+    ("ascii_digits", "٢٠٢٤ و ۱۴۰۳", "2024 و 1403"),
+    ("expand_ligatures", "النبي ﷺ", "النبي صلى الله عليه وسلم"),
+    ("collapse_repeats", "جمييييل جداااا", "جميل جدا"),
+    ("lowercase_latin", "CNN و BBC News", "cnn و bbc news"),
+])
+def test_each_search_folding_is_its_own_option(option, before, after):
+    assert normalize_arabic(before, **{option: True}) == after
+    assert normalize_arabic(before) != after
+
+
+def test_search_foldings_on_latin_text():
+    assert normalize_arabic("Breaking NEWS www.example.com", **SEARCH) == "breaking news www.example.com"
+
+
+@given(scraped_text)
+def test_never_raises_and_is_idempotent(text):
+    once = normalize_arabic(text)
+    assert normalize_arabic(once) == once
+
+
+@given(scraped_text)
+def test_search_foldings_are_idempotent(text):
+    once = normalize_arabic(text, **SEARCH)
+    assert normalize_arabic(once, **SEARCH) == once
+
+
+persian = st.lists(
+    st.sampled_from(["می\u200cخواهد", "کتاب\u200cها", "است", "یک", "نمی\u200cشود", "گفت", "که", "این", "ی", "ک",
+                     "کشور", "برای", " ", "\n", "۱۲", "پ"]),
+    min_size=1,
+    max_size=30,
+).map("".join)
+
+
+@given(persian)
+def test_persian_keeps_every_yeh_keheh_and_zwnj(text):
+    out = normalize_arabic(text, lang="fa")
+    for character in "یک\u200c":
+        assert out.count(character) == text.count(character)
+
+
+@given(persian)
+def test_persian_text_detected_as_persian_keeps_its_letters(text):
+    if "گفت" in text or "است" in text:  # enough evidence to be Persian on its own
+        out = normalize_arabic(text)
+        assert "ي" not in out and "ك" not in out and out.count("\u200c") == text.count("\u200c")
+
+
+def test_search_options_equal_camel_tools_on_the_real_corpus(real_corpus):
+    # camel-tools is installed for the tests with --no-deps (see README): its text utilities
+    # need neither torch nor a data download.
+    from camel_tools.utils.dediac import dediac_ar
+    from camel_tools.utils.normalize import (
+        normalize_alef_ar,
+        normalize_alef_maksura_ar,
+        normalize_teh_marbuta_ar,
+    )
+
+    options = dict(strip_diacritics=True, normalize_alef=True, alef_maksura=True, teh_marbuta=True)
+    compared = 0
+    for name, text in real_corpus.items():
+        if is_persian_article(name):
+            continue
+        news = normalize_arabic(unicodedata.normalize("NFC", text))
+        camel = dediac_ar(normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(news))))
+        assert normalize_arabic(news, **options) == camel, name
+        assert normalize_arabic(unicodedata.normalize("NFC", text), **options) == camel, name
+        compared += 1
+    assert compared == 84
