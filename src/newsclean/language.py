@@ -58,6 +58,29 @@ def evidence(text: str) -> tuple[int, int]:
     return arabic, persian
 
 
+def quick_guess(text: str) -> str | None:
+    """The language when letters alone settle it cheaply, else None.
+
+    Two teh marbuta and no Persian-only letter or ZWNJ is Arabic; two of those and no teh
+    marbuta is Persian. Everything else needs the word evidence.
+    """
+    teh_marbuta = text.count("ة")
+    persian = len(_PERSIAN_LETTER.findall(text)) + text.count(ZWNJ)
+    if teh_marbuta >= 2 and not persian:
+        return ARABIC
+    if persian >= 2 and not teh_marbuta:
+        return PERSIAN
+    return None
+
+
+def weigh(text: str, default: str | None = None) -> str | None:
+    """The language the word evidence of ``text`` points to; ``default`` on a tie."""
+    arabic, persian = evidence(text)
+    if arabic == persian:
+        return default
+    return ARABIC if arabic > persian else PERSIAN
+
+
 def classify(text: str) -> str:
     """``"ar"``, ``"fa"`` or ``"other"`` (no Arabic-script letters).
 
@@ -70,9 +93,9 @@ def classify(text: str) -> str:
     """
     if not _ANY_LETTER.search(text):
         return OTHER
-    arabic, persian = evidence(text)
-    if arabic != persian:
-        return ARABIC if arabic > persian else PERSIAN
+    language = quick_guess(text) or weigh(text)
+    if language:
+        return language
     persian_letters = len(_PERSIAN_YEH_KEHEH.findall(text))
     return PERSIAN if persian_letters > len(_ARABIC_YEH_KAF.findall(text)) else ARABIC
 
@@ -95,9 +118,9 @@ def describe(text: str) -> str:
         return overall
     counts = {ARABIC: 0, PERSIAN: 0}
     for line in text.splitlines():
-        arabic, persian = evidence(line)
-        if arabic != persian:
-            counts[ARABIC if arabic > persian else PERSIAN] += 1
+        language = quick_guess(line) or weigh(line)
+        if language:
+            counts[language] += 1
     if not all(counts.values()):
         return overall
     return "+".join(sorted(counts, key=lambda language: -counts[language]))

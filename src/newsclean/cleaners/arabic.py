@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from newsclean.language import ARABIC, OTHER, PERSIAN, classify, evidence, fold_keyboards, is_mixed
+from newsclean.language import ARABIC, OTHER, PERSIAN, classify, quick_guess, weigh
 from newsclean.tables.arabic import (
     ALEF_MAKSURA,
     ALEF_VARIANTS,
@@ -28,6 +28,7 @@ LANG_CHOICES = ("auto", ARABIC, PERSIAN)
 
 _SCRIPT = re.compile(f"[{ARABIC_SCRIPT}]")
 _LETTER = f"[{ARABIC_LETTER}]"
+_LETTER_CHAR = re.compile(_LETTER)
 _MARK = f"[{DIACRITICS}{OTHER_MARKS}]"
 _DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 
@@ -48,19 +49,28 @@ _TEH_MARBUTA = _char_map(TEH_MARBUTA)
 _ASCII_DIGITS = _char_map(TO_ASCII_DIGITS)
 
 
-def _maksura_words() -> re.Pattern:
-    # The words Arabic spells with a final ى, with any proclitics, their inner yeh and kaf
-    # typed either way, and the final letter typed as Persian ی.
-    stems = sorted((word[:-1] for word in WORDS["alef_maksura_words"]), key=len, reverse=True)
-    folded = "|".join(map(fold_keyboards, stems))
-    proclitics = "(?:[وف]?(?:ال|بال|لل|كال|[بلك])?)"
-    return re.compile(f"(?<!{_LETTER})({proclitics}(?:{folded}))ی(?!{_LETTER})")
+_MAKSURA_STEMS = frozenset(word[:-1] for word in WORDS["alef_maksura_words"])
+# Proclitics a ى word may carry, longest first.
+_PROCLITICS = ("وبال", "فبال", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك", "")
+_FINAL_PERSIAN_YEH = re.compile(f"ی(?!{_LETTER})")
+_CANONICAL_LETTERS = str.maketrans("یک", "يك")
 
 
-_MAKSURA_WORD = _maksura_words()
+def _final_yeh(match: re.Match) -> str:
+    # A final ی stands for ى in the words Arabic spells so (with any proclitic), else for ي.
+    text, end = match.string, match.start()
+    start = end
+    while start > 0 and _LETTER_CHAR.match(text, start - 1):
+        start -= 1
+    word = text[start:end].translate(_CANONICAL_LETTERS)
+    for proclitic in _PROCLITICS:
+        if word.startswith(proclitic) and word[len(proclitic) :] in _MAKSURA_STEMS:
+            return "ى"
+    return "ي"
+
+
 _TATWEEL_BETWEEN_DIGITS = re.compile(f"(?<={_DIGIT}){TATWEEL}+(?={_DIGIT})")
 _TATWEEL_AFTER_LETTER = re.compile(f"(?<={_LETTER}|{_MARK}){TATWEEL}+")
-_LETTER_CHAR = re.compile(_LETTER)
 _WORD_BEFORE = re.compile(f"{_LETTER}+$")
 _PREFIX_WORD = re.compile("[وف]?(?:ال|لل|بال|كال|[بلك])|[وف]|ه")
 _MARK_CLUSTER = re.compile(f"{_MARK}{{2,}}")
@@ -144,26 +154,26 @@ def _dedupe_marks(match: re.Match) -> str:
 def _spell(text: str, lang: str) -> str:
     if lang != "auto":
         return _SPELLERS[lang](text)
+    quick = quick_guess(text)
+    if quick:
+        return _SPELLERS[quick](text)
     language = classify(text)
     if language == OTHER:
         return text
-    if "\n" not in text or not is_mixed(text):
+    if "\n" not in text:
         return _SPELLERS[language](text)
-    return "".join(_SPELLERS[_line_language(line, language)](line) for line in text.splitlines(keepends=True))
-
-
-def _line_language(line: str, default: str) -> str:
-    # A paragraph with no evidence of its own (a name, a number) follows its surroundings.
-    arabic, persian = evidence(line)
-    if arabic == persian:
-        return default
-    return ARABIC if arabic > persian else PERSIAN
+    # Mixed or unclear: each paragraph (line) on its own evidence; one with none of its own
+    # (a name, a number) follows its surroundings.
+    return "".join(
+        _SPELLERS[quick_guess(line) or weigh(line, language)](line)
+        for line in text.splitlines(keepends=True)
+    )
 
 
 def _spell_arabic(text: str) -> str:
     text = _apply(_TO_ARABIC, text)
     if "ی" in text:
-        text = _MAKSURA_WORD.sub("\\1ى", text)
+        text = _FINAL_PERSIAN_YEH.sub(_final_yeh, text)
         text = _apply(_PERSIAN_YEH, text)
     return text
 
