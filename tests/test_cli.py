@@ -256,3 +256,16 @@ def test_search_and_minimal_profiles(run):
     text = "قال&nbsp;المتحدثُ إنّ «النتيجة» /p> جمييييل ٢٠٢٤ CNN\n"
     assert run("clean", "-p", "search", input=text).stdout == "قال المتحدث ان «النتيجه» جميل 2024 cnn\n"
     assert run("clean", "-p", "minimal", input=text).stdout == "قال المتحدثُ إنّ «النتيجة» /p> جمييييل ٢٠٢٤ CNN\n"
+
+
+def test_markdown_files_are_cleaned_as_markdown_and_format_text_forces_text(run, tmp_path):
+    text = "قال  ، إن\n\n```\nx  =  1\n```\n"
+    md = write(tmp_path / "a.md", text)
+    assert run("clean", "-q", str(md)).stdout == "قال، إن\n\n```\nx  =  1\n```\n"
+    assert run("clean", "-q", "--format", "text", str(md)).stdout == "قال، إن\n\n```\nx = 1\n```\n"
+    assert run("clean", "-q", "--format", "markdown", input=text).stdout == "قال، إن\n\n```\nx  =  1\n```\n"
+
+
+def test_unknown_format_is_a_usage_error(run):
+    result = run("clean", "--format", "rst", input="x")
+    assert result.exit_code == 2 and "unknown format 'rst'; choose one of auto, text, markdown" in result.stderr

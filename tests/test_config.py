@@ -40,7 +40,7 @@ def test_cleaner_options_table(tmp_path):
 
 
 @pytest.mark.parametrize(("content", "message"), [
-    ('colour = "red"\n', "unknown key 'colour'; valid keys: profile, encoding, only, skip"),
+    ('colour = "red"\n', "unknown key 'colour'; valid keys: profile, encoding, format, only, skip"),
     ('skip = "invisible"\n', "skip must be a list of strings"),
     ("profile = 3\n", "profile must be a str"),
     ("[whitespace]\nwidth = 3\n", "unknown option whitespace.width"),

@@ -14,7 +14,7 @@ from newsclean import __version__
 from newsclean.config import Settings, load_settings
 from newsclean.errors import BinaryFileError, InputError, NewscleanError, UsageError
 from newsclean.language import describe
-from newsclean.io import SAMPLE_BYTES, STDIN, InputFile, TextSource, clean_path, iter_input_files, line_endings
+from newsclean.io import SAMPLE_BYTES, STDIN, is_markdown, InputFile, TextSource, clean_path, iter_input_files, line_endings
 from newsclean.pipeline import PROFILES, REGISTRY, Pipeline, select_cleaners
 from newsclean.report import Reporter, Tally
 
@@ -64,6 +64,9 @@ def clean(
     exclude: Optional[List[str]] = EXCLUDE,
     encoding: Optional[str] = ENCODING,
     config: Optional[Path] = CONFIG,
+    text_format: Optional[str] = typer.Option(
+        None, "--format", help="auto (Markdown for .md and .markdown), text or markdown."
+    ),
     lang: Optional[str] = typer.Option(None, "--lang", help="Language of the text: auto (per paragraph), ar or fa."),
     stats: bool = typer.Option(False, "--stats", help="Show how many lines each cleaner changed."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="Print no summary or file names."),
@@ -78,7 +81,9 @@ def clean(
             include=tuple(include or ()),
             exclude=tuple(exclude or ()),
             encoding=encoding,
+            format=text_format,
         )
+        is_markdown(STDIN, settings.format)  # an unknown format is a usage error before any work
         mode = _mode(in_place, output_dir, check, diff)
         options = settings.options
         if lang is not None:
@@ -161,7 +166,15 @@ def _clean_all(
             tally.seen += 1
             destination = _destination(item, output_dir) if output_dir else None
             try:
-                result = clean_path(item.path, pipeline, mode=mode, out=stdout, destination=destination, encoding=settings.encoding)
+                result = clean_path(
+                    item.path,
+                    pipeline,
+                    mode=mode,
+                    out=stdout,
+                    destination=destination,
+                    encoding=settings.encoding,
+                    text_format=settings.format,
+                )
             except BinaryFileError as error:
                 tally.skipped += 1
                 if item.named:

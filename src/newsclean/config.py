@@ -33,6 +33,7 @@ class Settings:
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
     encoding: str | None = None
+    format: str = "auto"  # text format: auto (by suffix), text or markdown
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     source: Path | None = None  # the config file these came from, if any
 
@@ -42,7 +43,7 @@ class Settings:
         return replace(self, **given)
 
 
-_SCALARS = {"profile": str, "encoding": str}
+_SCALARS = {"profile": str, "encoding": str, "format": str}
 _LISTS = ("only", "skip", "include", "exclude")
 
 

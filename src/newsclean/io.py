@@ -20,7 +20,7 @@ from typing import BinaryIO
 
 import charset_normalizer
 
-from newsclean.errors import BinaryFileError, InputError, UndecodableError
+from newsclean.errors import BinaryFileError, InputError, UndecodableError, UsageError
 from newsclean.pipeline import Pipeline
 
 SAMPLE_BYTES = 64 * 1024
@@ -301,6 +301,17 @@ def _matches(name: str, relative: str, patterns: tuple[str, ...]) -> bool:
 
 
 MODES = ("stdout", "in-place", "check", "diff", "copy")
+FORMATS = ("auto", "text", "markdown")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+def is_markdown(path: str | Path, text_format: str = "auto") -> bool:
+    """Whether to clean ``path`` as Markdown: by ``--format``, else by its suffix."""
+    if text_format not in FORMATS:
+        raise UsageError(f"unknown format {text_format!r}; choose one of {', '.join(FORMATS)}")
+    if text_format != "auto":
+        return text_format == "markdown"
+    return str(path).lower().endswith(MARKDOWN_SUFFIXES)
 
 
 @dataclass(frozen=True)
@@ -318,22 +329,25 @@ def clean_path(
     out: BinaryIO | None = None,
     destination: Path | None = None,
     encoding: str | None = None,
+    text_format: str = "auto",
 ) -> FileResult:
     """Clean one file (or ``-`` for stdin) and deliver the result as ``mode`` says.
 
     ``stdout``: cleaned UTF-8 to ``out``; ``in-place``: rewrite the file atomically if it
     changed; ``check``: only tell whether it would change; ``diff``: a unified diff to ``out``;
     ``copy``: write the cleaned text to ``destination``. Nothing is written for an input that
-    cannot be decoded.
+    cannot be decoded. ``text_format`` is ``auto`` (Markdown for ``.md`` and ``.markdown``),
+    ``text`` or ``markdown``.
     """
     pipeline = pipeline or Pipeline()
     name = str(path)
+    markdown = is_markdown(name, text_format)
     if name == STDIN:
         if mode not in ("stdout", "check", "diff"):
             raise InputError(STDIN, f"standard input cannot be cleaned with {mode}", "clean files instead")
         import sys
 
-        return _deliver(TextSource(STDIN, sys.stdin.buffer, encoding), pipeline, mode, out, destination)
+        return _deliver(TextSource(STDIN, sys.stdin.buffer, encoding), pipeline, mode, out, destination, markdown)
     path = Path(path)
     if mode == "in-place":
         _check_writable(path)
@@ -344,7 +358,7 @@ def clean_path(
             for _ in TextSource(name, stream, encoding).chunks():
                 pass
     with _open(path) as stream:
-        return _deliver(TextSource(name, stream, encoding), pipeline, mode, out, destination)
+        return _deliver(TextSource(name, stream, encoding), pipeline, mode, out, destination, markdown)
 
 
 def _deliver(
@@ -353,13 +367,14 @@ def _deliver(
     mode: str,
     out: BinaryIO | None,
     destination: Path | None,
+    markdown: bool,
 ) -> FileResult:
     path = Path(source.path)
     if mode == "diff":
         original = "".join(source.chunks())
-        changed = _write_diff(source.path, original, pipeline.clean(original), out)
+        changed = _write_diff(source.path, original, pipeline.clean(original, markdown=markdown), out)
         return FileResult(source.path, changed, source.bytes_read)
-    cleaned = (text.encode("utf-8") for text in pipeline.stream(source.chunks()))
+    cleaned = (text.encode("utf-8") for text in pipeline.stream(source.chunks(), markdown=markdown))
     if mode == "stdout":
         written = hashlib.blake2b()
         for chunk in cleaned:
@@ -369,7 +384,7 @@ def _deliver(
     elif mode == "in-place":
         changed = write_atomically(path, cleaned)
     elif mode == "check":
-        changed = differs(path, cleaned) if source.path != STDIN else _stdin_differs(source, pipeline)
+        changed = differs(path, cleaned) if source.path != STDIN else _stdin_differs(source, pipeline, markdown)
     elif mode == "copy":
         destination.parent.mkdir(parents=True, exist_ok=True)
         changed = write_atomically(destination, cleaned)
@@ -378,9 +393,10 @@ def _deliver(
     return FileResult(source.path, changed, source.bytes_read)
 
 
-def _stdin_differs(source: TextSource, pipeline: Pipeline) -> bool:
+def _stdin_differs(source: TextSource, pipeline: Pipeline, markdown: bool) -> bool:
     original = "".join(source.chunks())
-    return pipeline.clean(original).encode("utf-8") != original.encode(source.detection.encoding)
+    cleaned = pipeline.clean(original, markdown=markdown)
+    return cleaned.encode("utf-8") != original.encode(source.detection.encoding)
 
 
 def _write_diff(name: str, before: str, after: str, out: BinaryIO | None) -> bool:

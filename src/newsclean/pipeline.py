@@ -26,6 +26,7 @@ from newsclean.cleaners.punctuation import fix_punctuation
 from newsclean.cleaners.separators import dedupe_separators, drop_repeated_rule
 from newsclean.cleaners.whitespace import fix_whitespace
 from newsclean.errors import UsageError
+from newsclean.markdown import iter_markdown_blocks, protect_inline, restore_inline
 from newsclean.tables.invisible import BIDI_CONTROLS, OTHER_CONTROLS, SEPARATING_CONTROLS, ZERO_WIDTH
 from newsclean.tables.unicode_spaces import UNICODE_SPACES
 
@@ -123,6 +124,8 @@ PROFILES: dict[str, Profile] = {
     ),
 }
 DEFAULT_PROFILE = "news"
+# Options that Markdown needs on top of a profile's: its hard line breaks are trailing spaces.
+MARKDOWN_OPTIONS = {"whitespace": {"hard_breaks": True}}
 
 
 def select_cleaners(
@@ -171,8 +174,10 @@ class Pipeline:
         options = dict(options or {})
         _check_names([*names, *options])
         self.names = [name for name in REGISTRY if name in names]
-        self.steps = [
-            (name, _bind(REGISTRY[name], options.get(name, {}))) for name in self.names
+        self.steps = [(name, _bind(REGISTRY[name], options.get(name, {}))) for name in self.names]
+        self.markdown_steps = [
+            (name, _bind(REGISTRY[name], {**options.get(name, {}), **MARKDOWN_OPTIONS.get(name, {})}))
+            for name in self.names
         ]
         self.normalizes_layout = "whitespace" in self.names
         self.across_blocks = [
@@ -196,46 +201,69 @@ class Pipeline:
             merged[name] = {**merged.get(name, {}), **value}
         return cls(names, {name: merged[name] for name in names if name in merged}, explain=explain)
 
-    def clean(self, text: str) -> str:
+    def clean(self, text: str, *, markdown: bool = False) -> str:
         """Clean a whole text; the same result as streaming it in any chunks."""
-        return "".join(self.stream([text]))
+        return "".join(self.stream([text], markdown=markdown))
 
-    def clean_block(self, block: str) -> str:
-        for name, function in self.steps:
+    def clean_block(self, block: str, steps: Sequence[tuple[str, Callable[[str], str]]] | None = None) -> str:
+        for name, function in steps or self.steps:
             cleaned = function(block)
             if self.changes is not None and cleaned != block:
                 self.changes[name] += _changed_lines(block, cleaned)
             block = cleaned
         return block
 
-    def stream(self, chunks: Iterable[str]) -> Iterator[str]:
-        """Yield cleaned text for a stream of text chunks (split anywhere, even mid-line)."""
-        blocks = iter_blocks(iter_lines(chunks))
-        if self.normalizes_layout:
-            yield from self._stream_normalized(blocks)
+    def stream(self, chunks: Iterable[str], *, markdown: bool = False) -> Iterator[str]:
+        """Yield cleaned text for a stream of text chunks (split anywhere, even mid-line).
+
+        With ``markdown``, code, front matter, tables and the other constructs that
+        `newsclean.markdown` finds pass through byte for byte; only the prose is cleaned.
+        """
+        lines = iter_lines(chunks)
+        if markdown:
+            blocks = iter_markdown_blocks(lines, BLOCK_CHARS, _may_cut_before)
         else:
-            yield from self._stream_verbatim(blocks)
+            blocks = ((block, gap, False) for block, gap in iter_blocks(lines))
+        cleaned = self._clean_blocks(blocks, markdown)
+        yield from self._join_normalized(cleaned) if self.normalizes_layout else self._join_verbatim(cleaned)
 
-    def _stream_verbatim(self, blocks: Iterable[tuple[str, str]]) -> Iterator[str]:
+    def _clean_blocks(self, blocks: Iterable[tuple[str, str, bool]], markdown: bool) -> Iterator[tuple[str, str]]:
         last_line = ""
-        for block, gap in blocks:
-            cleaned = self._continue(last_line, self.clean_block(block))
+        for block, gap, protected in blocks:
+            if protected:
+                last_line = ""  # a rule inside protected text dedupes nothing
+                yield block, gap
+                continue
+            cleaned = self._clean_markdown_prose(block) if markdown else self.clean_block(block)
+            cleaned = self._continue(last_line, cleaned)
             last_line = _last_line(cleaned) or last_line
-            yield cleaned + gap
+            yield cleaned, gap
 
-    def _stream_normalized(self, blocks: Iterable[tuple[str, str]]) -> Iterator[str]:
+    def _clean_markdown_prose(self, block: str) -> str:
+        held = protect_inline(block)
+        if held is None:
+            return block
+        masked, spans = held
+        restored = restore_inline(self.clean_block(masked, self.markdown_steps), spans)
+        return block if restored is None else restored  # never lose an inline span
+
+    @staticmethod
+    def _join_verbatim(blocks: Iterable[tuple[str, str]]) -> Iterator[str]:
+        for block, gap in blocks:
+            yield block + gap
+
+    @staticmethod
+    def _join_normalized(blocks: Iterable[tuple[str, str]]) -> Iterator[str]:
         # Mirrors fix_whitespace on the whole text: no blank line at the start or the end,
         # one blank line where the input had one or more, one final newline.
         separator = None
-        last_line = ""
         for block, gap in blocks:
-            cleaned = self._continue(last_line, self.clean_block(block)).strip("\n")
-            if cleaned:
+            block = block.strip("\n")
+            if block:
                 if separator:
                     yield separator
-                yield cleaned
+                yield block
                 separator = "\n"
-                last_line = _last_line(cleaned)
             if separator and gap:
                 separator = "\n\n"
         if separator:
@@ -309,6 +337,10 @@ def iter_lines(chunks: Iterable[str]) -> Iterator[str]:
             partial.append(chunk[start:])
     if partial:
         yield "".join(partial)
+
+
+def _may_cut_before(line: str) -> bool:
+    return not _MAY_TURN_BLANK.fullmatch(line)
 
 
 def iter_blocks(lines: Iterable[str]) -> Iterator[tuple[str, str]]:

@@ -11,11 +11,11 @@ _CARRIAGE_RETURN = re.compile(r"\r\n?")
 _SCRAPED_INDENT = re.compile(f"^(?=[ \\t]*[{UNICODE_SPACES}]){_SPACE}+", re.MULTILINE)
 _TRAILING = re.compile(f"{_SPACE}+$", re.MULTILINE)
 # Only runs that need a change match: a lone ASCII space is left alone, cheaply.
-_INNER_RUN = re.compile(f"(?<=\\S)(?: {_SPACE}+|[\\t{UNICODE_SPACES}]{_SPACE}*)")
+_INNER_RUN = re.compile(f"(?<=\\S)(?: {_SPACE}+|[\\t{UNICODE_SPACES}]{_SPACE}*)(?=\\S)")
 _BLANK_RUN = re.compile(r"\n{3,}")
 
 
-def fix_whitespace(text: str) -> str:
+def fix_whitespace(text: str, *, hard_breaks: bool = False) -> str:
     """Normalize line ends, spaces and blank lines, keeping deliberate indentation.
 
     Scraped text mixes CRLF with LF, no-break and typographic spaces with plain ones, and
@@ -27,11 +27,25 @@ def fix_whitespace(text: str) -> str:
     '    code block\\n\\tindented\\n'
     >>> fix_whitespace("unchanged line\\n")
     'unchanged line\\n'
+
+    With ``hard_breaks`` (Markdown), two or more spaces that end a line of text are
+    Markdown's line break and stay, as two.
     """
     if "\r" in text:
         text = _CARRIAGE_RETURN.sub("\n", text)
     text = _SCRAPED_INDENT.sub("", text)
-    text = _TRAILING.sub("", text)
+    text = _TRAILING.sub(_keep_hard_break if hard_breaks else "", text)
     text = _INNER_RUN.sub(" ", text)
     text = _BLANK_RUN.sub("\n\n", text).strip("\n")
     return text + "\n" if text else ""
+
+
+def _keep_hard_break(match: re.Match) -> str:
+    # Markdown's hard line break: two or more spaces ending a line of text stay, as two.
+    # Where no line follows, Markdown ignores them; keeping them there too makes the rule
+    # independent of what follows, so cleaning twice gives what cleaning once gave.
+    text, start = match.string, match.start()
+    run = match.group()
+    if len(run) >= 2 and run.strip(" ") == "" and start and not text[start - 1].isspace():
+        return "  "
+    return ""

@@ -1,0 +1,122 @@
+"""Markdown-safe cleaning: each protected construct stays byte for byte, the prose is cleaned."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsclean.markdown import classify_lines, protect_inline, restore_inline
+from newsclean.pipeline import Pipeline
+from tests.strategies import scraped_text
+
+NEWS = Pipeline.from_profile("news")
+DIRTY = "قال  المتحدث ، إن /p> الاجتماع انتهى.التقى |"
+CLEAN = "قال المتحدث، إن الاجتماع انتهى. التقى"
+
+PROTECTED = {
+    "yaml front matter": "---\ntitle: خبر  عاجل |\ntags: [a,  b]\n---\n",
+    "toml front matter": "+++\ntitle = \"خبر  عاجل\"\n+++\n",
+    "fenced code": "```python\nx  =  1   \nif a || b: print('a <b> &amp;')\n\n```\n",
+    "tilde fence": "~~~\nقال  ، إن\n~~~\n",
+    "indented code": "    x  =  1  \n    قال ، إن\n",
+    "table": "| عمود  | b |\n|---|:---:|\n| قال ، إن | 2 |\n",
+    "setext heading underline": "==========\n",
+    "thematic break": "- - -\n",
+    "reference definition": "[1]: https://example.com/a?b=1&c=2  \"عنوان\"\n",
+    "html block": "<div class=\"note\">قال  ، إن</div>\n",
+    "html comment": "<!-- قال  ، إن -->\n",
+    "self-closing html": "<img src=\"a.png\" alt=\"x  y\">\n",
+}
+
+
+@pytest.mark.parametrize("construct", PROTECTED)
+def test_protected_construct_stays_while_prose_beside_it_is_cleaned(construct):
+    block = PROTECTED[construct]
+    if construct == "setext heading underline":
+        text = f"عنوان  الخبر\n{block}\n{DIRTY}\n"
+        expected = f"عنوان الخبر\n{block}\n{CLEAN}\n"
+    elif construct.endswith("front matter"):
+        text = f"{block}\n{DIRTY}\n"
+        expected = f"{block}\n{CLEAN}\n"
+    else:
+        text = f"{DIRTY}\n\n{block}\n{DIRTY}\n"
+        expected = f"{CLEAN}\n\n{block}\n{CLEAN}\n"
+    assert NEWS.clean(text, markdown=True) == expected
+
+
+@pytest.mark.parametrize(("inline", "kind"), [
+    ("`x  ,  y`", "code span"),
+    ("``a ` b``", "code span with a backtick"),
+    ("[رابط](https://example.com/p/a_(b)?q=1&x=2 \"عنوان\")", "link"),
+    ("![صورة](images/a%20b.png)", "image"),
+    ("<https://example.com/a?b=1>", "autolink"),
+    ("<user@example.com>", "email autolink"),
+])
+def test_inline_spans_stay_while_the_words_around_them_are_cleaned(inline, kind):
+    text = f"قال  المتحدث ، إن {inline} انتهى.التقى\n"
+    assert NEWS.clean(text, markdown=True) == f"قال المتحدث، إن {inline} انتهى. التقى\n"
+
+
+def test_hard_line_breaks_stay_in_markdown_only():
+    text = "سطر أول   \nسطر ثان \n"
+    assert NEWS.clean(text, markdown=True) == "سطر أول  \nسطر ثان\n"
+    assert NEWS.clean(text) == "سطر أول\nسطر ثان\n"
+
+
+def test_lists_headings_and_quotes_are_prose_and_keep_their_markers():
+    text = "# عنوان  الخبر\n\n- بند  أول\n- بند ثان\n\n> اقتباس  هنا\n"
+    assert NEWS.clean(text, markdown=True) == "# عنوان الخبر\n\n- بند أول\n- بند ثان\n\n> اقتباس هنا\n"
+
+
+def test_a_line_with_a_bar_that_is_no_table_header_is_prose():
+    assert NEWS.clean("ناشر | وكالة أنباء فارس |\nنص\n", markdown=True) == "ناشر | وكالة أنباء فارس\nنص\n"
+
+
+def test_unclosed_fence_protects_to_the_end():
+    text = "نص\n\n```\nقال  ، إن\n"
+    assert NEWS.clean(text, markdown=True) == text
+
+
+def test_crlf_inside_code_stays_byte_for_byte():
+    text = "نص \r\n\r\n```\r\ncode  \r\n```\r\n"
+    assert NEWS.clean(text, markdown=True) == "نص\n\n```\r\ncode  \r\n```\r\n"
+
+
+def test_private_use_characters_in_the_text_leave_the_paragraph_as_it_is():
+    text = "قال  \ue000 `x`\n"
+    assert NEWS.clean(text, markdown=True) == text
+
+
+def test_classify_lines_holds_a_possible_table_header_in_order():
+    lines = ["a | b\n", "not a delimiter\n", "c | d\n", "--|--\n", "e | f\n", "\n", "g\n"]
+    assert list(classify_lines(lines)) == [
+        ("a | b\n", False), ("not a delimiter\n", False), ("c | d\n", True), ("--|--\n", True),
+        ("e | f\n", True), ("\n", False), ("g\n", False),
+    ]
+
+
+@given(scraped_text)
+def test_protect_and_restore_round_trip(text):
+    held = protect_inline(text)
+    if held is not None:
+        masked, spans = held
+        assert restore_inline(masked, spans) == text
+
+
+markdownish = st.lists(
+    st.sampled_from(["---\n", "```\n", "~~~\n", "    code  \n", "| a | b |\n", "|---|---|\n", "===\n", "\n",
+                     "قال  ، إن\n", "`x  y`", "[a](b c)", "<https://x>", "  \n", "<div>x</div>\n", "- item\n",
+                     "# h\n", "text  \n", "/p> ", "&amp;", " | "]),
+    max_size=25,
+).map("".join)
+
+
+@given(markdownish)
+def test_markdown_cleaning_never_raises_and_is_idempotent(text):
+    once = NEWS.clean(text, markdown=True)
+    assert NEWS.clean(once, markdown=True) == once
+
+
+@given(markdownish, st.integers(min_value=1, max_value=30))
+def test_markdown_output_does_not_depend_on_chunking(text, size):
+    chunks = [text[i : i + size] for i in range(0, len(text), size)]
+    assert "".join(NEWS.stream(chunks, markdown=True)) == NEWS.clean(text, markdown=True)
