@@ -112,13 +112,14 @@ def detect(
     with _errors_to_exit(reporter):
         settings = load_settings(config).override(include=tuple(include or ()), exclude=tuple(exclude or ()))
         failed = False
-        for item in _inputs(paths or [STDIN], settings, reporter):
+        tally = Tally()
+        for item in _inputs(paths or [STDIN], settings, reporter, tally):
             try:
                 _print_detection(item)
             except NewscleanError as error:
                 failed = True
                 reporter.error(str(error))
-        raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+        raise typer.Exit(EXIT_FAILED if failed or tally.failed else EXIT_OK)
 
 
 @app.command()
@@ -157,9 +158,7 @@ def _clean_all(
 ) -> int:
     tally, failed_named = Tally(), False
     stdout = sys.stdout.buffer
-    items = list(_inputs(inputs, settings, reporter))
-    failed_named = len(items) < _count_named(inputs)  # a named path that does not exist
-    tally.failed += int(failed_named)
+    items = list(_inputs(inputs, settings, reporter, tally))
     started = time.perf_counter()
     with reporter.progress(len(items), sum(_size(i) for i in items)) as advance:
         for item in items:
@@ -213,7 +212,8 @@ def _announce(reporter: Reporter, mode: str, path: str) -> None:
         reporter.fixing(path)
 
 
-def _inputs(paths: list[str], settings: Settings, reporter: Reporter):
+def _inputs(paths: list[str], settings: Settings, reporter: Reporter, tally: Tally | None = None):
+    """The files to work on; a path that does not exist is reported and counted as failed."""
     for path in paths:
         if path == STDIN:
             yield InputFile(Path(STDIN), named=True)
@@ -222,10 +222,9 @@ def _inputs(paths: list[str], settings: Settings, reporter: Reporter):
             yield from iter_input_files([path], settings.include, settings.exclude)
         except InputError as error:
             reporter.error(str(error))
-
-
-def _count_named(paths: list[str]) -> int:
-    return sum(1 for p in paths if p == STDIN or not os.path.isdir(p))
+            if tally is not None:
+                tally.seen += 1
+                tally.failed += 1
 
 
 def _size(item: InputFile) -> int:

@@ -262,7 +262,9 @@ def iter_input_files(
     """Files to clean, in the order given; folders walked recursively in sorted order.
 
     Hidden folders (``.git`` among them) are skipped. ``include`` and ``exclude`` are globs
-    matched against the file name and its path relative to the folder walked.
+    matched against the file name and its path relative to the folder walked. A file named
+    directly is taken whatever ``include`` says, but ``exclude`` still leaves it out (so that
+    a pre-commit hook, which names every staged file, honours the project's exclusions).
     """
     include, exclude = tuple(include), tuple(exclude)
     seen: set[str] = set()
@@ -274,7 +276,7 @@ def iter_input_files(
                     yield InputFile(found, named=False, root=path)
         elif not path.exists() and not path.is_symlink():
             raise InputError(name, "no such file or folder", "check the path")
-        elif _first_time(path, seen):
+        elif not _matches(path.name, path.as_posix(), exclude) and _first_time(path, seen):
             yield InputFile(path, named=True)
 
 
