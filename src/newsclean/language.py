@@ -2,9 +2,13 @@
 
 Letter shares alone mislead: Arabic typed on a Persian keyboard writes every ي as ی, and old
 Persian text uses Arabic ي and ك throughout. The classifier weighs stronger evidence first —
-letters only Persian has, the commonest function words of each language (matched whatever
-yeh and kaf they are typed with), ZWNJ, teh marbuta — and falls back to the letter shares
-only when a text holds none of it.
+letters only Persian has, the commonest function words of each language, ZWNJ inside words,
+teh marbuta — and falls back to the letter shares only when a text holds none of it.
+
+The `arabic` cleaner must decide the same way on its own output, or cleaning twice would differ
+from cleaning once. So words are matched whatever yeh and kaf they are typed with (the cleaner
+changes those), and in ``folded`` mode (the search foldings) also whatever alef, final heh or
+teh marbuta and diacritics they carry, and teh marbuta stops counting.
 """
 
 from __future__ import annotations
@@ -14,34 +18,57 @@ import re
 from newsclean.tables.arabic import ARABIC_LETTER, PERSIAN_ONLY_LETTERS, WORDS, ZWNJ
 
 ARABIC, PERSIAN, OTHER = "ar", "fa", "other"
-LANGUAGES = (ARABIC, PERSIAN)
 
 _LETTER = f"[{ARABIC_LETTER}]"
 _ANY_LETTER = re.compile(_LETTER)
 _PERSIAN_LETTER = re.compile(f"[{PERSIAN_ONLY_LETTERS}]")
 _ZWNJ_IN_WORD = re.compile(f"(?<={_LETTER}){ZWNJ}(?={_LETTER})")
-
-
-_EITHER_KEYBOARD = {"ي": "[يی]", "ی": "[يی]", "ك": "[كک]", "ک": "[كک]"}
-
-
-def fold_keyboards(word: str) -> str:
-    """A pattern for ``word`` typed with either yeh and either kaf."""
-    return "".join(_EITHER_KEYBOARD.get(character, re.escape(character)) for character in word)
-
-
-def _word_pattern(words: frozenset[str]) -> re.Pattern:
-    alternatives = "|".join(sorted(map(fold_keyboards, words), key=len, reverse=True))
-    return re.compile(f"(?<!{_LETTER})(?:{alternatives})(?!{_LETTER})")
-
-
-_ARABIC_WORD = _word_pattern(WORDS["arabic_words"])
-_PERSIAN_WORD = _word_pattern(WORDS["persian_words"])
 _PERSIAN_YEH_KEHEH = re.compile("[یک]")
 _ARABIC_YEH_KAF = re.compile("[يكى]")
 
+# Letters the cleaner may write differently than the text did.
+_KEYBOARD_CLASSES = {"ي": "[يیى]", "ی": "[يیى]", "ى": "[يیى]", "ك": "[كک]", "ک": "[كک]"}
+# In folded mode the evidence is read from a view of the text in which every alef, yeh, kaf
+# and heh/teh marbuta variant is one letter and marks are gone: the search foldings cannot
+# change that view, so they cannot change the decision.
+_FOLDED_VIEW = str.maketrans(
+    {
+        **dict.fromkeys("أإآٱ", "ا"),
+        **dict.fromkeys("یى", "ي"),
+        "ک": "ك",
+        "ة": "ه",
+        **dict.fromkeys(map(chr, [*range(0x064B, 0x0653), 0x0670]), None),
+    }
+)
 
-def evidence(text: str) -> tuple[int, int]:
+
+def fold_keyboards(word: str) -> str:
+    """A pattern for ``word`` typed with any yeh and either kaf."""
+    return "".join(_KEYBOARD_CLASSES.get(character, re.escape(character)) for character in word)
+
+
+def _word_pattern(words: frozenset[str], fold=re.escape) -> re.Pattern:
+    alternatives = "|".join(sorted(map(fold, words), key=len, reverse=True))
+    return re.compile(f"(?<!{_LETTER})(?:{alternatives})(?!{_LETTER})")
+
+
+def _folded_lists() -> tuple[frozenset[str], frozenset[str]]:
+    # Folding merges some words of the two languages (آن and أن): those tell nothing.
+    arabic = {word.translate(_FOLDED_VIEW) for word in WORDS["arabic_words"]}
+    persian = {word.translate(_FOLDED_VIEW) for word in WORDS["persian_words"]}
+    return frozenset(arabic - persian), frozenset(persian - arabic)
+
+
+_WORD_PATTERNS = {
+    False: (
+        _word_pattern(WORDS["arabic_words"], fold_keyboards),
+        _word_pattern(WORDS["persian_words"], fold_keyboards),
+    ),
+    True: tuple(_word_pattern(words) for words in _folded_lists()),
+}
+
+
+def evidence(text: str, *, folded: bool = False) -> tuple[int, int]:
     """``(arabic, persian)`` scores of ``text``; both 0 when it carries no evidence.
 
     >>> evidence("المتحدث باسم الخارجیة الإیرانیة فی الأیام المقبلة")
@@ -49,21 +76,29 @@ def evidence(text: str) -> tuple[int, int]:
     >>> evidence("او گفت که این کار را می کند")
     (0, 15)
     """
+    arabic_word, persian_word = _WORD_PATTERNS[folded]
+    if folded:
+        text = text.translate(_FOLDED_VIEW)
     persian = (
         3 * len(_PERSIAN_LETTER.findall(text))
-        + 2 * len(_PERSIAN_WORD.findall(text))
+        + 2 * len(persian_word.findall(text))
         + 2 * len(_ZWNJ_IN_WORD.findall(text))
     )
-    arabic = 2 * len(_ARABIC_WORD.findall(text)) + 2 * text.count("ة")
+    arabic = 2 * len(arabic_word.findall(text))
+    if not folded:
+        arabic += 2 * text.count("ة")
     return arabic, persian
 
 
-def quick_guess(text: str) -> str | None:
+def quick_guess(text: str, *, folded: bool = False) -> str | None:
     """The language when letters alone settle it cheaply, else None.
 
     Two teh marbuta and no Persian-only letter or ZWNJ is Arabic; two of those and no teh
-    marbuta is Persian. Everything else needs the word evidence.
+    marbuta is Persian. Everything else (and everything in ``folded`` mode, where teh marbuta
+    may have been folded away) needs the word evidence.
     """
+    if folded:
+        return None
     teh_marbuta = text.count("ة")
     persian = len(_PERSIAN_LETTER.findall(text)) + text.count(ZWNJ)
     if teh_marbuta >= 2 and not persian:
@@ -73,15 +108,18 @@ def quick_guess(text: str) -> str | None:
     return None
 
 
-def weigh(text: str, default: str | None = None) -> str | None:
-    """The language the word evidence of ``text`` points to; ``default`` on a tie."""
-    arabic, persian = evidence(text)
+def weigh(text: str, default: str | None, *, folded: bool = False) -> str | None:
+    """The language the evidence of ``text`` points to; ``default`` when it does not."""
+    quick = quick_guess(text, folded=folded)
+    if quick:
+        return quick
+    arabic, persian = evidence(text, folded=folded)
     if arabic == persian:
         return default
     return ARABIC if arabic > persian else PERSIAN
 
 
-def classify(text: str) -> str:
+def classify(text: str, *, folded: bool = False) -> str:
     """``"ar"``, ``"fa"`` or ``"other"`` (no Arabic-script letters).
 
     >>> classify("المتحدث باسم الخارجیة الإیرانیة فی الأیام المقبلة")
@@ -93,17 +131,14 @@ def classify(text: str) -> str:
     """
     if not _ANY_LETTER.search(text):
         return OTHER
-    language = quick_guess(text) or weigh(text)
-    if language:
-        return language
+    return weigh(text, None, folded=folded) or by_letter_shares(text)
+
+
+def by_letter_shares(text: str) -> str:
+    # The last resort. After the cleaner has spelled a text one way, the shares point the
+    # same way again, so this too decides the same on the cleaner's output.
     persian_letters = len(_PERSIAN_YEH_KEHEH.findall(text))
     return PERSIAN if persian_letters > len(_ARABIC_YEH_KAF.findall(text)) else ARABIC
-
-
-def is_mixed(text: str) -> bool:
-    """True if ``text`` carries evidence of both languages, so its paragraphs may differ."""
-    arabic, persian = evidence(text)
-    return arabic > 0 and persian > 0
 
 
 def describe(text: str) -> str:
@@ -114,12 +149,12 @@ def describe(text: str) -> str:
     'ar+fa'
     """
     overall = classify(text)
-    if overall == OTHER or not is_mixed(text):
+    if overall == OTHER:
         return overall
     counts = {ARABIC: 0, PERSIAN: 0}
     for line in text.splitlines():
-        language = quick_guess(line) or weigh(line)
-        if language:
+        language = weigh(line, OTHER)
+        if language != OTHER:
             counts[language] += 1
     if not all(counts.values()):
         return overall

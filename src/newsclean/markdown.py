@@ -89,7 +89,9 @@ class _LineState:
 
     def feed(self, line: str) -> Iterator[tuple[str, bool]]:
         bare = line.rstrip("\r\n")
-        if self.first:
+        if self.first and not _BLANK.fullmatch(line):
+            # Front matter opens the file; blank lines before it are let pass, since the
+            # cleaned file loses them and must still read the same way.
             self.first = False
             if bare in _FRONT_MATTER:
                 self.closing = _FRONT_MATTER[bare]
@@ -154,6 +156,28 @@ class _LineState:
         else:
             self.previous = "prose"
             yield line, False
+
+
+def _structural_lines(text: str) -> set[str]:
+    return {
+        line
+        for line in text.splitlines()
+        if _FENCE.match(line) or _STANDALONE.fullmatch(line) or ("|" in line and "-" in line and _TABLE_DELIMITER.fullmatch(line))
+    }
+
+
+def creates_structure(before: str, after: str) -> bool:
+    """True if cleaning turned prose into Markdown structure (a fence, a rule, a table row...).
+
+    Cleaning `/p> ```` leaves a fence that would swallow the text after it; such a paragraph
+    is kept as it was, so that cleaning twice still gives what cleaning once gave.
+
+    >>> creates_structure("/p> ```\\nنص\\n", "```\\nنص\\n")
+    True
+    >>> creates_structure("نص  |\\n", "نص\\n")
+    False
+    """
+    return not _structural_lines(after) <= _structural_lines(before)
 
 
 def protect_inline(text: str) -> tuple[str, list[str]] | None:

@@ -26,7 +26,7 @@ from newsclean.cleaners.punctuation import fix_punctuation
 from newsclean.cleaners.separators import dedupe_separators, drop_repeated_rule
 from newsclean.cleaners.whitespace import fix_whitespace
 from newsclean.errors import UsageError
-from newsclean.markdown import iter_markdown_blocks, protect_inline, restore_inline
+from newsclean.markdown import creates_structure, iter_markdown_blocks, protect_inline, restore_inline
 from newsclean.tables.invisible import BIDI_CONTROLS, OTHER_CONTROLS, SEPARATING_CONTROLS, ZERO_WIDTH
 from newsclean.tables.unicode_spaces import UNICODE_SPACES
 
@@ -58,14 +58,14 @@ REGISTRY: dict[str, Cleaner] = {
             "repair UTF-8 that was read as windows-1252, latin-1 or windows-1256",
         ),
         Cleaner(
-            "html",
-            strip_html,
-            "strip HTML tags, cut-off tag fragments, comments and scripts; decode entities",
-        ),
-        Cleaner(
             "invisible",
             remove_invisible,
             "zero-width, bidi and control characters out; ZWNJ between letters kept; NFC",
+        ),
+        Cleaner(
+            "html",
+            strip_html,
+            "strip HTML tags, cut-off tag fragments, comments and scripts; decode entities",
         ),
         Cleaner(
             "arabic",
@@ -98,7 +98,7 @@ class Profile:
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
 
-_NEWS = ("mojibake", "html", "invisible", "arabic", "separators", "punctuation", "whitespace")
+_NEWS = ("mojibake", "invisible", "html", "arabic", "separators", "punctuation", "whitespace")
 _SEARCH_FOLDINGS = (
     "strip_diacritics",
     "normalize_alef",
@@ -118,7 +118,7 @@ PROFILES: dict[str, Profile] = {
         {"arabic": dict.fromkeys(_SEARCH_FOLDINGS, True)},
     ),
     "minimal": Profile(
-        ("mojibake", "html", "invisible", "whitespace"),
+        ("mojibake", "invisible", "html", "whitespace"),
         "lossless repairs only: mojibake, HTML entities, invisible characters, whitespace",
         {"html": {"entities_only": True}},
     ),
@@ -229,12 +229,20 @@ class Pipeline:
 
     def _clean_blocks(self, blocks: Iterable[tuple[str, str, bool]], markdown: bool) -> Iterator[tuple[str, str]]:
         last_line = ""
+        opening = markdown  # the block that opens a Markdown document
         for block, gap, protected in blocks:
             if protected:
                 last_line = ""  # a rule inside protected text dedupes nothing
+                opening = False
                 yield block, gap
                 continue
             cleaned = self._clean_markdown_prose(block) if markdown else self.clean_block(block)
+            if opening and block.strip():
+                opening = False
+                if not cleaned.strip():
+                    # Front matter is read only on a document's first line: emptying the
+                    # first paragraph would turn a `---` below it into front matter.
+                    cleaned = block
             cleaned = self._continue(last_line, cleaned)
             last_line = _last_line(cleaned) or last_line
             yield cleaned, gap
@@ -245,7 +253,9 @@ class Pipeline:
             return block
         masked, spans = held
         restored = restore_inline(self.clean_block(masked, self.markdown_steps), spans)
-        return block if restored is None else restored  # never lose an inline span
+        if restored is None or creates_structure(block, restored):
+            return block  # never lose an inline span, never change the document's structure
+        return restored
 
     @staticmethod
     def _join_verbatim(blocks: Iterable[tuple[str, str]]) -> Iterator[str]:

@@ -82,6 +82,7 @@ UNCHANGED = [
     "&bogus; and &#0; and &#xD800;",
     "if p > 0.05 and p>0.05",
     "p>0.05 at a line start",
+    "I > you at a line start, b >= c",
     "a <b c",
     "> quoted Markdown line",
     "| a | b |\n|---|---|",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from newsclean.language import ARABIC, OTHER, PERSIAN, classify, quick_guess, weigh
+from newsclean.language import ARABIC, PERSIAN, by_letter_shares, quick_guess, weigh
 from newsclean.tables.arabic import (
     ALEF_MAKSURA,
     ALEF_VARIANTS,
@@ -14,6 +14,7 @@ from newsclean.tables.arabic import (
     ARABIC_YEH_FOR_PERSIAN,
     DIACRITICS,
     EXPANDED_LIGATURES,
+    HEH_VARIANTS,
     OTHER_MARKS,
     PRESENTATION_FORMS,
     TATWEEL,
@@ -40,6 +41,7 @@ def _char_map(table: dict[str, str]) -> tuple[re.Pattern, dict[str, str]]:
 
 _PRESENTATION = _char_map(PRESENTATION_FORMS)
 _LIGATURES = _char_map(EXPANDED_LIGATURES)
+_HEH = _char_map(HEH_VARIANTS)
 _TO_ARABIC = _char_map(TO_ARABIC)
 _TO_PERSIAN = _char_map(TO_PERSIAN)
 _PERSIAN_YEH = _char_map(ARABIC_YEH_FOR_PERSIAN)
@@ -72,7 +74,7 @@ def _final_yeh(match: re.Match) -> str:
 _TATWEEL_BETWEEN_DIGITS = re.compile(f"(?<={_DIGIT}){TATWEEL}+(?={_DIGIT})")
 _TATWEEL_AFTER_LETTER = re.compile(f"(?<={_LETTER}|{_MARK}){TATWEEL}+")
 _WORD_BEFORE = re.compile(f"{_LETTER}+$")
-_PREFIX_WORD = re.compile("[وف]?(?:ال|لل|بال|كال|[بلك])|[وف]|ه")
+_PREFIX_WORD = re.compile("[وف]?(?:ال|لل|بال|[كک]ال|[بلكک])|[وف]|ه")
 _MARK_CLUSTER = re.compile(f"{_MARK}{{2,}}")
 _MARKS = re.compile(f"{_MARK}+")
 _REPEATED_LETTER = re.compile(f"({_LETTER})\\1{{2,}}")
@@ -110,13 +112,19 @@ def normalize_arabic(
     if lang not in LANG_CHOICES:
         raise ValueError(f"lang must be one of {', '.join(LANG_CHOICES)}, not {lang!r}")
     if _SCRIPT.search(text):
+        # Everything that does not depend on the language comes first, so the language is
+        # decided on text that cleaning will not change again.
         text = _apply(_PRESENTATION, text)
+        text = _apply(_HEH, text)
         if expand_ligatures:
             text = _apply(_LIGATURES, text)
         if TATWEEL in text:
             text = _fix_tatweel(text)
         text = _MARK_CLUSTER.sub(_dedupe_marks, text)
-        text = _spell(text, lang)
+        if collapse_repeats:
+            text = _REPEATED_LETTER.sub(r"\1", text)
+        folded = strip_diacritics or normalize_alef or alef_maksura or teh_marbuta
+        text = _spell(text, lang, folded)
         text = _fold(text, strip_diacritics, normalize_alef, alef_maksura, teh_marbuta, collapse_repeats)
         if ascii_digits:
             text = _apply(_ASCII_DIGITS, text)
@@ -151,23 +159,23 @@ def _dedupe_marks(match: re.Match) -> str:
     return "".join(sorted(unique, key=unicodedata.combining))
 
 
-def _spell(text: str, lang: str) -> str:
+def _spell(text: str, lang: str, folded: bool) -> str:
     if lang != "auto":
         return _SPELLERS[lang](text)
-    quick = quick_guess(text)
+    if not _LETTER_CHAR.search(text):
+        return text  # digits alone do not tell the language
+    quick = quick_guess(text, folded=folded)
     if quick:
         return _SPELLERS[quick](text)
-    language = classify(text)
-    if language == OTHER:
-        return text
-    if "\n" not in text:
-        return _SPELLERS[language](text)
-    # Mixed or unclear: each paragraph (line) on its own evidence; one with none of its own
-    # (a name, a number) follows its surroundings.
-    return "".join(
-        _SPELLERS[quick_guess(line) or weigh(line, language)](line)
-        for line in text.splitlines(keepends=True)
+    # Each paragraph (line) on its own evidence. One with none of its own (a name, a number)
+    # follows its block's evidence or, where that ties, the letters of all such lines, which
+    # point the same way again once they are spelled.
+    lines = text.splitlines(keepends=True)
+    languages = [weigh(line, None, folded=folded) for line in lines]
+    default = weigh(text, None, folded=folded) or by_letter_shares(
+        "".join(line for line, language in zip(lines, languages) if language is None)
     )
+    return "".join(_SPELLERS[language or default](line) for line, language in zip(lines, languages))
 
 
 def _spell_arabic(text: str) -> str:

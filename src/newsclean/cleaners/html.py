@@ -5,6 +5,7 @@ from __future__ import annotations
 import html.entities
 import re
 
+from newsclean.cleaners.invisible import remove_invisible
 from newsclean.tables.loader import load_word_lists
 
 _ELEMENTS = load_word_lists("html_elements.json", ("block", "cell", "inline", "with_content"))
@@ -38,7 +39,7 @@ _FRAGMENT = re.compile(
     rf"""(?P<before>[ \t]*)(?:
         (?<!<)/(?P<closing>{_SOME_NAME})[ \t]*>
       | (?<![\w<])(?P<self_closing>{_SOME_NAME})[ \t]*/>
-      | ^[ \t]*(?P<opening>{_SOME_NAME}){_QUOTED_ATTRIBUTES}[ \t]*/?>(?![\d=])
+      | ^[ \t]*(?P<opening>{_SOME_NAME}){_QUOTED_ATTRIBUTES}(?:[ \t]*/)?>(?![\d=])
       | <(?P<head>{_SOME_NAME}){_QUOTED_ATTRIBUTES}(?:[ \t]+[\w-]+=["']?[^"'<>\n]*)?[ \t]*/?(?=[ \t]*$)
       | </(?P<cut>{_SOME_NAME})(?=[ \t]*$)
       | (?<!\S)</(?P<alone>{_SOME_NAME})(?=\s)
@@ -67,11 +68,15 @@ def strip_html(text: str, *, entities_only: bool = False) -> str:
     if not _HINT.search(text):
         return text
     strip_once = _decode_entities if entities_only else _strip_once
+    original = text
     while True:
         cleaned = strip_once(text)
         if cleaned == text:
-            return text
+            break
         text = cleaned
+    # Entities decode to any character, zero-width and control ones included, and removed
+    # tags bring marks and joiners next to new neighbours: tidy what that produced.
+    return text if text is original else remove_invisible(text)
 
 
 def _decode_entities(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import ftfy
 
@@ -11,16 +12,29 @@ from newsclean.tables.mojibake import (
     ARABIC_LEAD_1256,
     CONTINUATION_1252,
     CONTINUATION_1256,
+    NOISE,
     REPERTOIRE_1252,
     THREE_BYTE_LEAD_1256,
 )
 
+_NOISE = f"[{re.escape(NOISE)}]"
+_NOISE_RUN = re.compile(f"{_NOISE}+")
 _CONTINUATION_1252 = f"[{re.escape(CONTINUATION_1252)}]"
-_SIGNATURE_1252 = re.compile(f"[{ARABIC_LEAD_1252}]{_CONTINUATION_1252}|â€{_CONTINUATION_1252}|Ã[\x80-\xbf]")
-_RUN_1252 = re.compile(f"[{REPERTOIRE_1252}]+")
-_PAIR_1256 = f"(?:[{ARABIC_LEAD_1256}]|{THREE_BYTE_LEAD_1256})[{re.escape(CONTINUATION_1256)}]"
+_SIGNATURE_1252 = re.compile(
+    f"[{ARABIC_LEAD_1252}]{_NOISE}*{_CONTINUATION_1252}"
+    f"|â{_NOISE}*€{_NOISE}*{_CONTINUATION_1252}"
+    f"|Ã{_NOISE}*[\x80-\xbf]"
+)
+_RUN_1252 = re.compile(f"[{REPERTOIRE_1252}{re.escape(NOISE)}]+")
+_TRAILING_CONTINUATION = re.compile(f"(?:{_NOISE}|{_CONTINUATION_1252})*")
+_PAIR_1256 = (
+    f"(?:[{ARABIC_LEAD_1256}]|{THREE_BYTE_LEAD_1256[0]}{_NOISE}*{THREE_BYTE_LEAD_1256[1]})"
+    f"{_NOISE}*[{re.escape(CONTINUATION_1256)}]{_NOISE}*"
+)
 # Two mangled letters in a row: real Arabic never pairs these leads with these followers twice.
 _RUN_1256 = re.compile(f"(?:{_PAIR_1256}){{2,}}")
+# Latin letters with combining accents compose (NFC) into the leads of a mangled run.
+_COMBINING = re.compile("[\u0300-\u036f]")
 
 
 def fix_mojibake(text: str) -> str:
@@ -37,6 +51,8 @@ def fix_mojibake(text: str) -> str:
     >>> fix_mojibake("“نص” Øst, café, مع، ظهر")
     '“نص” Øst, café, مع، ظهر'
     """
+    if _COMBINING.search(text):
+        text = unicodedata.normalize("NFC", text)
     if _SIGNATURE_1252.search(text):
         text = _RUN_1252.sub(_fix_1252_run, text)
     if _RUN_1256.search(text):
@@ -45,15 +61,21 @@ def fix_mojibake(text: str) -> str:
 
 
 def _fix_1252_run(match: re.Match) -> str:
+    # Hand ftfy only the stretch from the first mangled character to the last: text around
+    # it (a no-break space, say) could make ftfy give up on it, and then give up no more
+    # once another cleaner had removed that text.
     run = match.group()
-    if not _SIGNATURE_1252.search(run):
+    signatures = list(_SIGNATURE_1252.finditer(run))
+    if not signatures:
         return run
-    return ftfy.fix_encoding(run)
+    start = signatures[0].start()
+    end = _TRAILING_CONTINUATION.match(run, signatures[-1].end()).end()
+    return run[:start] + ftfy.fix_encoding(_NOISE_RUN.sub("", run[start:end])) + run[end:]
 
 
 def _fix_1256_run(match: re.Match) -> str:
-    run = match.group()
+    run = _NOISE_RUN.sub("", match.group())
     try:
         return run.encode("cp1256").decode("utf-8")
     except UnicodeError:
-        return run
+        return match.group()

@@ -34,7 +34,7 @@ _SPACE_BEFORE_MARK = re.compile(
 _SPACE_AFTER_OPENING = re.compile(f"([{NO_SPACE_AFTER}]){_SPACE}+(?={_LETTER})")
 _LATIN_MARKS = re.escape("".join(TO_ARABIC))
 _LATIN_MARK = re.compile(
-    f"[{_LATIN_MARKS}](?<={_LETTER}[{_LATIN_MARKS}])(?=[ \\t]*(?:{_LETTER}|[{CLOSING}\"]|$))",
+    f"[{_LATIN_MARKS}](?<={_LETTER}[{_LATIN_MARKS}])(?={_SPACE}*(?:{_LETTER}|[{CLOSING}\"]|\\r|$))",
     re.MULTILINE,
 )
 _REPEATABLE = f"[{REPEATABLE}.]"

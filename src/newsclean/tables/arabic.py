@@ -32,17 +32,12 @@ PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 ASCII_DIGITS = "0123456789"
 
 # Letters typed on the wrong keyboard, by the language of the text they stand in.
-# ە (ae) and ھ (heh doachashmee, what presentation forms of heh often decompose to) are ه.
-TO_ARABIC = {"ک": "ك", "ە": "ه", "ھ": "ه", **dict(zip(PERSIAN_DIGITS, ARABIC_INDIC_DIGITS))}
+# ە (ae) and ھ (heh doachashmee, what presentation forms of heh often decompose to) are ه in
+# both languages.
+HEH_VARIANTS = {"ە": "ه", "ھ": "ه"}
+TO_ARABIC = {"ک": "ك", **dict(zip(PERSIAN_DIGITS, ARABIC_INDIC_DIGITS))}
 ARABIC_YEH_FOR_PERSIAN = {"ی": "ي"}
-TO_PERSIAN = {
-    "ي": "ی",
-    "ك": "ک",
-    "ى": "ی",
-    "ە": "ه",
-    "ھ": "ه",
-    **dict(zip(ARABIC_INDIC_DIGITS, PERSIAN_DIGITS)),
-}
+TO_PERSIAN = {"ي": "ی", "ك": "ک", "ى": "ی", **dict(zip(ARABIC_INDIC_DIGITS, PERSIAN_DIGITS))}
 
 # Search-profile foldings (each an option of the cleaner).
 ALEF_VARIANTS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"}

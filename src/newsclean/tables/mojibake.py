@@ -17,3 +17,12 @@ REPERTOIRE_1252 = "\t\n\r\x20-\xff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”
 CONTINUATION_1256 = "€پ‚ƒ„…†‡ˆ‰ٹ‹Œچژڈگ‘’“”•–—ک™ڑ›œ\u200c\u200dں\xa0،¢£¤¥¦§¨©ھ«¬\xad®¯°±²³´µ¶·¸¹؛»¼½¾؟"
 ARABIC_LEAD_1256 = "طظعغآأ"  # bytes 0xD8-0xDB (Arabic letters), 0xC2-0xC3 (« » and Latin-1)
 THREE_BYTE_LEAD_1256 = "â€"  # bytes 0xE2 0x80: quotes, dashes, ZWNJ
+
+# Characters the `invisible` cleaner deletes (controls other than C1, zero-width marks, bidi
+# controls): found inside a mangled run they are noise that must not hide the run.
+NOISE = (
+    "".join(chr(c) for c in [*range(0x00, 0x09), *range(0x0E, 0x1C), 0x7F])
+    + "\u200b\u2060\ufeff\u200e\u200f\u061c"  # not U+00AD: in latin-1 it is a byte of the run
+    + "".join(map(chr, range(0x202A, 0x202F)))
+    + "".join(map(chr, range(0x2066, 0x206A)))
+)
