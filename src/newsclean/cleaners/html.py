@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import html.entities
 import re
+from collections.abc import Callable
 
 from newsclean.cleaners.invisible import remove_invisible
 from newsclean.tables.loader import load_word_lists
@@ -33,8 +35,10 @@ _TAG_NAME = re.compile(rf"</?({_NAME})", re.IGNORECASE)
 # a line, `<p` / `<br /` / `</di` ending one, and `</p` standing alone. Each branch starts from
 # a literal or a line start, and names are checked against the element list afterwards.
 _SOME_NAME = "[a-z][a-z0-9]{0,9}"
-# Fragments are looked for only on the lines that hold an angle bracket.
-_LINE_WITH_BRACKET = re.compile(r"^.*[<>].*$", re.MULTILINE)
+# Tags, fragments and entities are looked for only on the lines that hold <, > or &.
+_LINE_WITH_MARKUP = re.compile(r"^.*[<>&].*$", re.MULTILINE)
+_SCRIPT_OR_STYLE = re.compile(r"<(?:script|style)\b", re.IGNORECASE)
+_TAG_ACROSS_LINES = re.compile(rf"</?{_NAME}(?=\s){_ATTRIBUTES}\n", re.IGNORECASE)
 _FRAGMENT = re.compile(
     rf"""(?P<before>[ \t]*)(?:
         (?<!<)/(?P<closing>{_SOME_NAME})[ \t]*>
@@ -67,36 +71,49 @@ def strip_html(text: str, *, entities_only: bool = False) -> str:
     """
     if not _HINT.search(text):
         return text
-    strip_once = _decode_entities if entities_only else _strip_once
     original = text
-    while True:
-        cleaned = strip_once(text)
-        if cleaned == text:
-            break
-        text = cleaned
+    if entities_only:
+        text = _until_stable(_decode_entities, text)
+    else:
+        # What may span lines is handled on the whole block, each behind a cheap check;
+        # everything else line by line, and only on the lines that hold <, > or &.
+        if "<!--" in text:
+            text = _COMMENT.sub("", text)
+        if _SCRIPT_OR_STYLE.search(text):
+            text = _WITH_CONTENT.sub("", text)
+        replace_tags = _replace_tags_keeping_sgml if _is_sgml_record(text) else _replace_tags
+        if _TAG_ACROSS_LINES.search(text):
+            text = _TAG_RUN.sub(replace_tags, text)
+        text = _LINE_WITH_MARKUP.sub(lambda line: _until_stable(_line_stripper(replace_tags), line.group()), text)
     # Entities decode to any character, zero-width and control ones included, and removed
     # tags bring marks and joiners next to new neighbours: tidy what that produced.
-    return text if text is original else remove_invisible(text)
+    return text if text == original else remove_invisible(text)
+
+
+def _until_stable(strip: Callable[[str], str], text: str) -> str:
+    # Each pass only shortens the text, so this ends; usually after one pass that changes.
+    while True:
+        cleaned = strip(text)
+        if cleaned == text:
+            return text
+        text = cleaned
 
 
 def _decode_entities(text: str) -> str:
     return _ENTITY.sub(_decode_entity, text) if "&" in text else text
 
 
-def _strip_once(text: str) -> str:
-    text = _decode_entities(text)
-    if "<" in text:
-        text = _COMMENT.sub("", text)
-        text = _WITH_CONTENT.sub("", text)
-        replace = _replace_tags_keeping_sgml if _is_sgml_record(text) else _replace_tags
-        text = _TAG_RUN.sub(replace, text)
-    if "<" in text or ">" in text:
-        text = _LINE_WITH_BRACKET.sub(_strip_fragments, text)
-    return text
+@functools.lru_cache(maxsize=2)
+def _line_stripper(replace_tags: Callable[[re.Match], str]) -> Callable[[str], str]:
+    def strip_line(line: str) -> str:
+        line = _decode_entities(line)
+        if "<" in line:
+            line = _TAG_RUN.sub(replace_tags, line)
+        if "<" in line or ">" in line:
+            line = _FRAGMENT.sub(_replace_fragment, line)
+        return line
 
-
-def _strip_fragments(line: re.Match) -> str:
-    return _FRAGMENT.sub(_replace_fragment, line.group())
+    return strip_line
 
 
 def _decode_entity(match: re.Match) -> str:

@@ -43,8 +43,13 @@ def remove_invisible(text: str) -> str:
         text = _SEPARATING.sub(" ", text)
         text = _JOINER_RUN.sub(_keep_meaningful_joiners, text)
     if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
+        text = "\n".join(map(_nfc, text.split("\n")))
     return text
+
+
+def _nfc(line: str) -> str:
+    # Line by line: few lines need it, and normalizing one costs far more than checking it.
+    return line if unicodedata.is_normalized("NFC", line) else unicodedata.normalize("NFC", line)
 
 
 def _keep_meaningful_joiners(match: re.Match) -> str:

@@ -32,7 +32,11 @@ _PAIR_1256 = (
     f"{_NOISE}*[{re.escape(CONTINUATION_1256)}]{_NOISE}*"
 )
 # Two mangled letters in a row: real Arabic never pairs these leads with these followers twice.
-_RUN_1256 = re.compile(f"(?:{_PAIR_1256}){{2,}}")
+# The pattern opens with a plain character class, so the scan for it stays in C.
+_RUN_1256 = re.compile(
+    f"[{ARABIC_LEAD_1256}â](?:(?<=â){_NOISE}*€|(?<!â))"
+    f"{_NOISE}*[{re.escape(CONTINUATION_1256)}]{_NOISE}*(?:{_PAIR_1256})+"
+)
 # Latin letters with combining accents compose (NFC) into the leads of a mangled run.
 _COMBINING = re.compile("[\u0300-\u036f]")
 

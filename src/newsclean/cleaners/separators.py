@@ -11,9 +11,13 @@ _DASHES = re.escape(DASHES)
 _SP = f"[ \\t{UNICODE_SPACES}]"  # the spaces `whitespace` will turn into plain ones
 _SEPARATOR = f"[{re.escape(PIPES + BULLETS)}]"
 _ANY = re.escape(PIPES + BULLETS + DASHES)
-_HINT = re.compile(f"{_SEPARATOR}|(?<!\\S)[{_DASHES}](?!\\S)")
+# What makes a line worth a look: a bar or bullet, a dash standing alone, a rule.
+_CANDIDATE = re.compile(
+    f"[{re.escape(PIPES + BULLETS + DASHES)}](?:(?<=[{re.escape(PIPES + BULLETS)}])|(?<!\\S.)(?!\\S))"
+    f"|^{_SP}*([{re.escape(RULE_CHARACTERS)}])\\1\\1",
+    re.MULTILINE,
+)
 _RULE = re.compile(f"{_SP}*([{re.escape(RULE_CHARACTERS)}])\\1{{2,}}{_SP}*\\r?")
-_RULE_HINT = re.compile(f"^{_SP}*([{re.escape(RULE_CHARACTERS)}])\\1\\1", re.MULTILINE)
 # Tokens of a separator-only line: a run of bars or bullets, or a dash standing alone.
 _ONLY_SEPARATORS = re.compile(f"{_SP}*(?:(?:{_SEPARATOR}+|[{_DASHES}])(?:{_SP}+|$))+\\r?")
 _TABLE_DELIMITER = re.compile(
@@ -41,15 +45,22 @@ def dedupe_separators(text: str) -> str:
     >>> dedupe_separators("| a | b |\\n|---|:---:|\\n• item\\nif (a || b)\\n")
     '| a | b |\\n|---|:---:|\\n• item\\nif (a || b)\\n'
     """
-    if not (_HINT.search(text) or _RULE_HINT.search(text)):
+    lines = _candidate_lines(text)
+    if not lines:
         return text
-    lines = text.splitlines(keepends=True)
-    in_table = _table_lines(lines)
+    in_table = _table_rows(text, lines)
     kept: list[str] = []
+    position = 0
     last_rule = None  # the rule seen last, while only blank lines have followed it
-    for index, line in enumerate(lines):
+    for start, end in lines:
+        between = text[position:start]
+        if between.strip():
+            last_rule = None  # a line of text stands between
+        kept.append(between)
+        position = end
+        line = text[start:end]
         body = line.rstrip("\r\n")
-        if index in in_table:
+        if start in in_table:
             kept.append(line)
             last_rule = None
             continue
@@ -60,8 +71,47 @@ def dedupe_separators(text: str) -> str:
             last_rule = body.strip()
         elif kind == "text":
             kept.append(body + line[len(line.rstrip("\r\n")) :])
-            last_rule = last_rule if not body.strip() else None
+            last_rule = None
+    kept.append(text[position:])
     return "".join(kept)
+
+
+def _candidate_lines(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the lines (with their line end) that hold a separator or a rule.
+
+    Only these lines are looked at, so text without separators costs one scan.
+    """
+    starts: dict[int, int] = {}
+    for hint in _CANDIDATE.finditer(text):
+        start = text.rfind("\n", 0, hint.start()) + 1
+        if start not in starts:
+            end = text.find("\n", hint.start())
+            starts[start] = len(text) if end < 0 else end + 1
+    return sorted(starts.items())
+
+
+def _table_rows(text: str, lines: list[tuple[int, int]]) -> set[int]:
+    """Starts of the lines of Markdown tables: header, delimiter row, body rows."""
+    table: set[int] = set()
+    for index, (start, end) in enumerate(lines):
+        body = text[start:end].rstrip("\r\n")
+        if "|" not in body:
+            continue
+        if _TABLE_ROW.fullmatch(body) and _all_cells_filled(body):
+            table.add(start)
+        if _TABLE_DELIMITER.fullmatch(body):
+            table.add(start)
+            if index and lines[index - 1][1] == start and "|" in text[lines[index - 1][0] : start]:
+                table.add(lines[index - 1][0])
+            following = index + 1
+            while (
+                following < len(lines)
+                and lines[following][0] == lines[following - 1][1]
+                and "|" in text[lines[following][0] : lines[following][1]].strip()
+            ):
+                table.add(lines[following][0])
+                following += 1
+    return table
 
 
 def _classify(body: str) -> tuple[str, str]:
@@ -97,24 +147,6 @@ def drop_repeated_rule(previous_line: str, block: str) -> str:
     while opening < len(lines) and lines[opening].strip() in (rule, ""):
         opening += 1
     return "".join(lines[opening:])
-
-
-def _table_lines(lines: list[str]) -> set[int]:
-    """Indexes of the lines of Markdown tables: header, delimiter row, body rows."""
-    table: set[int] = set()
-    for index, line in enumerate(lines):
-        body = line.rstrip("\r\n")
-        if _TABLE_ROW.fullmatch(body) and _all_cells_filled(body):
-            table.add(index)
-        if "|" in body and _TABLE_DELIMITER.fullmatch(body):
-            table.add(index)
-            if index and "|" in lines[index - 1]:
-                table.add(index - 1)
-            following = index + 1
-            while following < len(lines) and "|" in lines[following] and lines[following].strip():
-                table.add(following)
-                following += 1
-    return table
 
 
 def _all_cells_filled(row: str) -> bool:

@@ -10,8 +10,9 @@ _CARRIAGE_RETURN = re.compile(r"\r\n?")
 # run holding a no-break or other Unicode space is what scrapers leave before a paragraph.
 _SCRAPED_INDENT = re.compile(f"^(?=[ \\t]*[{UNICODE_SPACES}]){_SPACE}+", re.MULTILINE)
 _TRAILING = re.compile(f"{_SPACE}+$", re.MULTILINE)
-# Only runs that need a change match: a lone ASCII space is left alone, cheaply.
-_INNER_RUN = re.compile(f"(?<=\\S)(?: {_SPACE}+|[\\t{UNICODE_SPACES}]{_SPACE}*)(?=\\S)")
+# Only runs that need a change match: two or more spaces, or one that is not a plain space.
+# The pattern opens with a character class, so the scan for it stays in C.
+_INNER_RUN = re.compile(f"{_SPACE}(?<=\\S{_SPACE})(?:(?<! ){_SPACE}*|{_SPACE}+)(?=\\S)")
 _BLANK_RUN = re.compile(r"\n{3,}")
 
 
