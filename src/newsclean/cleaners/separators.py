@@ -14,7 +14,7 @@ _ANY = re.escape(PIPES + BULLETS + DASHES)
 # What makes a line worth a look: a bar or bullet, a dash standing alone, a rule.
 _CANDIDATE = re.compile(
     f"[{re.escape(PIPES + BULLETS + DASHES)}](?:(?<=[{re.escape(PIPES + BULLETS)}])|(?<!\\S.)(?!\\S))"
-    f"|^{_SP}*([{re.escape(RULE_CHARACTERS)}])\\1\\1",
+    f"|(?:^|(?<=\\r)){_SP}*([{re.escape(RULE_CHARACTERS)}])\\1\\1",
     re.MULTILINE,
 )
 _RULE = re.compile(f"{_SP}*([{re.escape(RULE_CHARACTERS)}])\\1{{2,}}{_SP}*\\r?")
@@ -28,6 +28,7 @@ _RUN = re.compile(f"({_SEPARATOR})(?:{_SP}*\\1)+")
 _DASH_RUN = re.compile(f"(?<!\\S)([{_DASHES}])(?:{_SP}+\\1)+(?!\\S)")
 _DANGLING_END = re.compile(f"{_SP}*[{re.escape(PIPES)}]+{_SP}*(?=\\r?$)")
 _DANGLING_START = re.compile(f"^({_SP}*)[{re.escape(PIPES)}]+{_SP}*")
+_LINE_END = re.compile(r"\r\n|\r|\n")
 _ASCII_OPERAND = re.compile(r"[!-~]")
 
 
@@ -83,10 +84,10 @@ def _candidate_lines(text: str) -> list[tuple[int, int]]:
     """
     starts: dict[int, int] = {}
     for hint in _CANDIDATE.finditer(text):
-        start = text.rfind("\n", 0, hint.start()) + 1
+        start = max(text.rfind("\n", 0, hint.start()), text.rfind("\r", 0, hint.start())) + 1
         if start not in starts:
-            end = text.find("\n", hint.start())
-            starts[start] = len(text) if end < 0 else end + 1
+            end = _LINE_END.search(text, hint.start())
+            starts[start] = end.end() if end else len(text)
     return sorted(starts.items())
 
 
