@@ -269,3 +269,28 @@ def test_markdown_files_are_cleaned_as_markdown_and_format_text_forces_text(run,
 def test_unknown_format_is_a_usage_error(run):
     result = run("clean", "--format", "rst", input="x")
     assert result.exit_code == 2 and "unknown format 'rst'; choose one of auto, text, markdown" in result.stderr
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_jobs_keep_the_output_in_input_order(run, tmp_path, jobs):
+    paths = [write(tmp_path / f"{name}.txt", f"خبر  رقم {name}\u200b\n" * 50) for name in "edcba"]
+    result = run("clean", "-q", "-j", jobs, *map(str, paths))
+    assert result.exit_code == 0
+    assert result.stdout == "".join(f"خبر رقم {name}\n" * 50 for name in "edcba")
+
+
+def test_jobs_in_place_with_stats_and_a_failure(run, tmp_path):
+    for index in range(6):
+        write(tmp_path / f"{index}.txt", DIRTY)
+    (tmp_path / "bad.txt").write_bytes(b"ok\n\xff\xfe")
+    result = run("clean", "-i", "-j", "2", "--stats", "--encoding", "utf-8", str(tmp_path))
+    assert result.exit_code == 2
+    assert "bad.txt: cannot decode byte 0xff" in result.stderr
+    assert all((tmp_path / f"{index}.txt").read_text() == CLEAN for index in range(6))
+    assert "7 files: 6 changed, 0 unchanged, 0 skipped, 1 failed" in result.stderr
+    assert "whitespace" in result.stderr and "lines changed" in result.stderr
+
+
+def test_jobs_must_be_positive(run):
+    result = run("clean", "-j", "0", input="x")
+    assert result.exit_code == 2 and "--jobs takes a whole number of 1 or more" in result.stderr

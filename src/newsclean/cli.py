@@ -5,16 +5,19 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
 from newsclean import __version__
+from newsclean.batch import Job, default_jobs
+from newsclean.batch import run as run_batch
 from newsclean.config import Settings, load_settings
-from newsclean.errors import BinaryFileError, InputError, NewscleanError, UsageError
+from newsclean.errors import InputError, NewscleanError, UsageError
 from newsclean.language import describe
-from newsclean.io import SAMPLE_BYTES, STDIN, is_markdown, InputFile, TextSource, clean_path, iter_input_files, line_endings
+from newsclean.io import SAMPLE_BYTES, STDIN, is_markdown, InputFile, TextSource, iter_input_files, line_endings
 from newsclean.pipeline import PROFILES, REGISTRY, Pipeline, select_cleaners
 from newsclean.report import Reporter, Tally
 
@@ -68,6 +71,9 @@ def clean(
         None, "--format", help="auto (Markdown for .md and .markdown), text or markdown."
     ),
     lang: Optional[str] = typer.Option(None, "--lang", help="Language of the text: auto (per paragraph), ar or fa."),
+    jobs: Optional[int] = typer.Option(
+        None, "-j", "--jobs", help="Worker processes (default: the CPU count when there are several files)."
+    ),
     stats: bool = typer.Option(False, "--stats", help="Show how many lines each cleaner changed."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="Print no summary or file names."),
 ) -> None:
@@ -94,10 +100,9 @@ def clean(
         inputs = paths or [STDIN]
         if output_dir is not None:
             _refuse_output_inside_inputs(output_dir, inputs)
-        code = _clean_all(inputs, pipeline, mode, output_dir, settings, reporter)
-        if stats:
-            reporter.stats(pipeline.changes, pipeline.names)
-        raise typer.Exit(code)
+        if jobs is not None and jobs < 1:
+            raise UsageError("--jobs takes a whole number of 1 or more")
+        raise typer.Exit(_clean_all(inputs, pipeline, mode, output_dir, settings, reporter, jobs))
 
 
 @app.command()
@@ -155,51 +160,40 @@ def _clean_all(
     output_dir: Path | None,
     settings: Settings,
     reporter: Reporter,
+    jobs: int | None,
 ) -> int:
     tally, failed_named = Tally(), False
     stdout = sys.stdout.buffer
     items = list(_inputs(inputs, settings, reporter, tally))
+    tasks = [(item, _destination(item, output_dir) if output_dir else None) for item in items]
+    job = Job(pipeline, mode, settings.encoding, settings.format)
+    workers = default_jobs(len(items)) if jobs is None else jobs
+    changes: Counter[str] = Counter()
     started = time.perf_counter()
     with reporter.progress(len(items), sum(_size(i) for i in items)) as advance:
-        for item in items:
+        for outcome in run_batch(tasks, job, stdout, workers):
             tally.seen += 1
-            destination = _destination(item, output_dir) if output_dir else None
-            try:
-                result = clean_path(
-                    item.path,
-                    pipeline,
-                    mode=mode,
-                    out=stdout,
-                    destination=destination,
-                    encoding=settings.encoding,
-                    text_format=settings.format,
-                )
-            except BinaryFileError as error:
+            advance(outcome.size)
+            changes.update(outcome.changes)
+            if outcome.status == "skipped":
                 tally.skipped += 1
-                if item.named:
+                if outcome.named:
                     failed_named = True
-                    reporter.warning(str(error))
-                continue
-            except InputError as error:
+                    reporter.warning(outcome.message)
+            elif outcome.status == "failed":
                 tally.failed += 1
-                reporter.error(str(error))
-                continue
-            except BrokenPipeError:
-                raise  # the reader of stdout is gone: not this file's fault
-            except OSError as error:
-                tally.failed += 1
-                reporter.error(f"{item.path}: {error.strerror or error}; file left as it was")
-                continue
-            finally:
-                advance(_size(item))
-            tally.bytes += result.size
-            if result.changed:
-                tally.changed += 1
-                _announce(reporter, mode, str(item.path))
+                reporter.error(outcome.message)
             else:
-                tally.unchanged += 1
+                tally.bytes += outcome.size
+                if outcome.status == "changed":
+                    tally.changed += 1
+                    _announce(reporter, mode, outcome.path)
+                else:
+                    tally.unchanged += 1
     stdout.flush()
     reporter.summary(tally, time.perf_counter() - started)
+    if pipeline.changes is not None:
+        reporter.stats(changes, pipeline.names)
     if tally.failed or failed_named:
         return EXIT_FAILED
     return EXIT_CHANGES if mode == "check" and tally.changed else EXIT_OK

@@ -1,0 +1,127 @@
+"""Cleaning many files: one after another, or in worker processes with the output kept in order.
+
+Each file's failure is its own: it becomes an `Outcome` with a one-line message, and the
+batch goes on.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from newsclean.errors import BinaryFileError, InputError
+from newsclean.io import InputFile, clean_path
+from newsclean.pipeline import Pipeline
+
+# Files handed to a worker at a time: enough to keep the pipe between processes quiet.
+CHUNK = 4
+
+
+@dataclass
+class Outcome:
+    path: str
+    status: str  # "changed", "unchanged", "skipped" or "failed"
+    size: int = 0
+    message: str = ""  # why it was skipped or failed, in one line
+    named: bool = True
+    changes: Counter = field(default_factory=Counter)  # lines changed by each cleaner
+
+
+@dataclass(frozen=True)
+class Job:
+    """What to do with each file: everything but the file itself."""
+
+    pipeline: Pipeline
+    mode: str
+    encoding: str | None = None
+    text_format: str = "auto"
+
+
+def default_jobs(files: int) -> int:
+    """The CPU count when there are several files, else one."""
+    if files < 2:
+        return 1
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def run(
+    items: Sequence[tuple[InputFile, Path | None]],
+    job: Job,
+    out: BinaryIO,
+    jobs: int = 1,
+) -> Iterator[Outcome]:
+    """Clean each ``(file, destination)`` and yield its outcome, in the order given.
+
+    With ``jobs`` > 1 the files are cleaned in worker processes; what a file writes to
+    ``out`` (stdout, or a diff) is spooled to a temporary file by its worker and copied to
+    ``out`` in input order, so memory stays bounded and the order is kept.
+    """
+    if jobs <= 1 or len(items) <= 1:
+        for item, destination in items:
+            yield clean_one(item, destination, job, out)
+        return
+    with tempfile.TemporaryDirectory(prefix="newsclean-") as spool:
+        with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(job, spool)) as pool:
+            for outcome, spooled in pool.map(_work, items, chunksize=CHUNK):
+                if spooled:
+                    with open(spooled, "rb") as piece:
+                        shutil.copyfileobj(piece, out)
+                    os.unlink(spooled)
+                yield outcome
+
+
+def clean_one(item: InputFile, destination: Path | None, job: Job, out: BinaryIO) -> Outcome:
+    """Clean one file; every failure of this file is returned, not raised."""
+    path = str(item.path)
+    before = Counter(job.pipeline.changes or {})
+    try:
+        result = clean_path(
+            item.path,
+            job.pipeline,
+            mode=job.mode,
+            out=out,
+            destination=destination,
+            encoding=job.encoding,
+            text_format=job.text_format,
+        )
+    except BinaryFileError as error:
+        return Outcome(path, "skipped", message=str(error), named=item.named)
+    except InputError as error:
+        return Outcome(path, "failed", message=str(error), named=item.named)
+    except BrokenPipeError:
+        raise  # the reader of stdout is gone: not this file's fault
+    except OSError as error:
+        message = f"{path}: {error.strerror or error}; file left as it was"
+        return Outcome(path, "failed", message=message, named=item.named)
+    changes = Counter(job.pipeline.changes or {})
+    changes.subtract(before)
+    status = "changed" if result.changed else "unchanged"
+    return Outcome(path, status, result.size, named=item.named, changes=+changes)
+
+
+_worker: dict = {}
+
+
+def _start_worker(job: Job, spool: str) -> None:
+    _worker.update(job=job, spool=spool)
+
+
+def _work(task: tuple[InputFile, Path | None]) -> tuple[Outcome, str | None]:
+    item, destination = task
+    job: Job = _worker["job"]
+    if job.mode not in ("stdout", "diff"):
+        return clean_one(item, destination, job, None), None
+    descriptor, spooled = tempfile.mkstemp(dir=_worker["spool"])
+    with os.fdopen(descriptor, "wb") as out:
+        outcome = clean_one(item, destination, job, out)
+    return outcome, spooled
