@@ -110,3 +110,17 @@ def test_explain_records_nothing_for_clean_text():
     pipeline = Pipeline.from_profile("news", explain=True)
     pipeline.clean("clean line\n")
     assert not pipeline.changes
+
+
+@given(st.lists(st.sampled_from(["كلمة", "word", " ", "  ", "\u00a0", "\u200b", "،"]), max_size=200).map("".join))
+def test_a_line_too_long_to_hold_is_cut_and_joined_again(text):
+    original = pipeline_module.LINE_CHARS
+    pipeline_module.LINE_CHARS = 16
+    try:
+        pieces = list(iter_lines([text[i : i + 7] for i in range(0, len(text), 7)]))
+        cut = Pipeline(["invisible", "whitespace"]).clean(text)
+    finally:
+        pipeline_module.LINE_CHARS = original
+    assert "".join(pieces) == text
+    assert all(len(piece) <= 16 + 7 or " " not in piece[8:] for piece in pieces)
+    assert cut == Pipeline(["invisible", "whitespace"]).clean(text)

@@ -13,6 +13,7 @@ import difflib
 import functools
 import inspect
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +32,9 @@ from newsclean.tables.invisible import BIDI_CONTROLS, OTHER_CONTROLS, SEPARATING
 from newsclean.tables.unicode_spaces import UNICODE_SPACES
 
 BLOCK_CHARS = 1 << 16
+# A line longer than this (a file with no line breaks at all) is cut before a space, so
+# memory stays bounded; the pieces are joined again without a break.
+LINE_CHARS = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -227,14 +231,17 @@ class Pipeline:
         cleaned = self._clean_blocks(blocks, markdown)
         yield from self._join_normalized(cleaned) if self.normalizes_layout else self._join_verbatim(cleaned)
 
-    def _clean_blocks(self, blocks: Iterable[tuple[str, str, bool]], markdown: bool) -> Iterator[tuple[str, str]]:
+    def _clean_blocks(
+        self, blocks: Iterable[tuple[str, str, bool]], markdown: bool
+    ) -> Iterator[tuple[str, str, bool]]:
+        """Yield ``(cleaned block, gap, whether the block ended its last line)``."""
         last_line = ""
         opening = markdown  # the block that opens a Markdown document
         for block, gap, protected in blocks:
             if protected:
                 last_line = ""  # a rule inside protected text dedupes nothing
                 opening = False
-                yield block, gap
+                yield block, gap, True
                 continue
             cleaned = self._clean_markdown_prose(block) if markdown else self.clean_block(block)
             if opening and block.strip():
@@ -245,7 +252,7 @@ class Pipeline:
                     cleaned = block
             cleaned = self._continue(last_line, cleaned)
             last_line = _last_line(cleaned) or last_line
-            yield cleaned, gap
+            yield cleaned, gap, bool(gap) or block.endswith(("\n", "\r"))
 
     def _clean_markdown_prose(self, block: str) -> str:
         held = protect_inline(block)
@@ -258,25 +265,26 @@ class Pipeline:
         return restored
 
     @staticmethod
-    def _join_verbatim(blocks: Iterable[tuple[str, str]]) -> Iterator[str]:
-        for block, gap in blocks:
+    def _join_verbatim(blocks: Iterable[tuple[str, str, bool]]) -> Iterator[str]:
+        for block, gap, _ in blocks:
             yield block + gap
 
     @staticmethod
-    def _join_normalized(blocks: Iterable[tuple[str, str]]) -> Iterator[str]:
+    def _join_normalized(blocks: Iterable[tuple[str, str, bool]]) -> Iterator[str]:
         # Mirrors fix_whitespace on the whole text: no blank line at the start or the end,
-        # one blank line where the input had one or more, one final newline.
+        # one blank line where the input had one or more, one final newline. A block cut
+        # from a line too long to hold joins the next one without a break.
         separator = None
-        for block, gap in blocks:
+        for block, gap, ends_line in blocks:
             block = block.strip("\n")
             if block:
-                if separator:
+                if separator is not None:
                     yield separator
                 yield block
-                separator = "\n"
-            if separator and gap:
+                separator = "\n" if ends_line else ""
+            if separator is not None and gap:
                 separator = "\n\n"
-        if separator:
+        if separator is not None:
             yield "\n"
 
     def _continue(self, last_line: str, block: str) -> str:
@@ -332,6 +340,7 @@ def iter_lines(chunks: Iterable[str]) -> Iterator[str]:
     ['a\\r\\n', 'b\\r', 'c\\n', 'd']
     """
     partial: list[str] = []
+    size = 0
     for chunk in chunks:
         if partial and partial[-1].endswith("\r"):
             chunk = partial.pop() + chunk
@@ -342,11 +351,33 @@ def iter_lines(chunks: Iterable[str]) -> Iterator[str]:
             partial.append(chunk[start : match.end()])
             yield "".join(partial)
             partial.clear()
+            size = 0
             start = match.end()
         if start < len(chunk):
             partial.append(chunk[start:])
+            size += len(chunk) - start
+            if size > LINE_CHARS and not partial[-1].endswith("\r"):
+                line = "".join(partial)
+                cut = _safe_cut(line)
+                yield line[:cut]
+                partial[:] = [line[cut:]]
+                size = len(line) - cut
     if partial:
         yield "".join(partial)
+
+
+def _safe_cut(line: str) -> int:
+    """Where to cut a line too long to hold: before a space that follows a word, so that
+    the space opens the next piece and no cleaner merges or splits a word at the cut."""
+    cut = line.rfind(" ", len(line) - LINE_CHARS // 2)
+    while cut > 0 and line[cut - 1].isspace():
+        cut = line.rfind(" ", len(line) - LINE_CHARS // 2, cut)
+    if cut > 0:
+        return cut
+    cut = len(line)
+    while cut > 1 and (unicodedata.combining(line[cut - 1]) or line[cut - 1] in "\u200c\u200d"):
+        cut -= 1  # never between a letter and its marks
+    return cut
 
 
 def _may_cut_before(line: str) -> bool:

@@ -60,11 +60,7 @@ _CANONICAL_LETTERS = str.maketrans("یک", "يك")
 
 def _final_yeh(match: re.Match) -> str:
     # A final ی stands for ى in the words Arabic spells so (with any proclitic), else for ي.
-    text, end = match.string, match.start()
-    start = end
-    while start > 0 and _LETTER_CHAR.match(text, start - 1):
-        start -= 1
-    word = text[start:end].translate(_CANONICAL_LETTERS)
+    word = _word_before(match.string, match.start()).translate(_CANONICAL_LETTERS)
     for proclitic in _PROCLITICS:
         if word.startswith(proclitic) and word[len(proclitic) :] in _MAKSURA_STEMS:
             return "ى"
@@ -73,7 +69,6 @@ def _final_yeh(match: re.Match) -> str:
 
 _TATWEEL_BETWEEN_DIGITS = re.compile(f"(?<={_DIGIT}){TATWEEL}+(?={_DIGIT})")
 _TATWEEL_AFTER_LETTER = re.compile(f"(?<={_LETTER}|{_MARK}){TATWEEL}+")
-_WORD_BEFORE = re.compile(f"{_LETTER}+$")
 _PREFIX_WORD = re.compile("[وف]?(?:ال|لل|بال|[كک]ال|[بلكک])|[وف]|ه")
 _MARK_CLUSTER = re.compile(f"{_MARK}{{2,}}")
 _MARKS = re.compile(f"{_MARK}+")
@@ -149,8 +144,15 @@ def _drop_tatweel(match: re.Match) -> str:
     text, start, end = match.string, match.start(), match.end()
     if _LETTER_CHAR.match(text, end):
         return ""
-    word = _WORD_BEFORE.search(text, 0, start)
-    return TATWEEL if word and _PREFIX_WORD.fullmatch(word.group()) else ""
+    return TATWEEL if _PREFIX_WORD.fullmatch(_word_before(text, start)) else ""
+
+
+def _word_before(text: str, end: int) -> str:
+    # Walk back over the letters: a word is short, the text before it may not be.
+    start = end
+    while start > 0 and _LETTER_CHAR.match(text, start - 1):
+        start -= 1
+    return text[start:end]
 
 
 def _dedupe_marks(match: re.Match) -> str:

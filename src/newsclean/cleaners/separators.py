@@ -82,13 +82,15 @@ def _candidate_lines(text: str) -> list[tuple[int, int]]:
 
     Only these lines are looked at, so text without separators costs one scan.
     """
-    starts: dict[int, int] = {}
+    lines: list[tuple[int, int]] = []
     for hint in _CANDIDATE.finditer(text):
-        start = max(text.rfind("\n", 0, hint.start()), text.rfind("\r", 0, hint.start())) + 1
-        if start not in starts:
-            end = _LINE_END.search(text, hint.start())
-            starts[start] = end.end() if end else len(text)
-    return sorted(starts.items())
+        if lines and hint.start() < lines[-1][1]:
+            continue  # on the line already taken
+        floor = lines[-1][1] if lines else 0
+        start = max(text.rfind("\n", floor, hint.start()), text.rfind("\r", floor, hint.start()), floor - 1) + 1
+        end = _LINE_END.search(text, hint.start())
+        lines.append((start, end.end() if end else len(text)))
+    return lines
 
 
 def _table_rows(text: str, lines: list[tuple[int, int]]) -> set[int]:
