@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import sys
 import time
@@ -74,6 +75,9 @@ def clean(
     jobs: Optional[int] = typer.Option(
         None, "-j", "--jobs", help="Worker processes (default: the CPU count when there are several files)."
     ),
+    dask: Optional[str] = typer.Option(
+        None, "--dask", help="Clean on the Dask cluster at this scheduler address (files on a shared file system)."
+    ),
     stats: bool = typer.Option(False, "--stats", help="Show how many lines each cleaner changed."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="Print no summary or file names."),
 ) -> None:
@@ -102,7 +106,7 @@ def clean(
             _refuse_output_inside_inputs(output_dir, inputs)
         if jobs is not None and jobs < 1:
             raise UsageError("--jobs takes a whole number of 1 or more")
-        raise typer.Exit(_clean_all(inputs, pipeline, mode, output_dir, settings, reporter, jobs))
+        raise typer.Exit(_clean_all(inputs, pipeline, mode, output_dir, settings, reporter, jobs, dask))
 
 
 @app.command()
@@ -161,6 +165,7 @@ def _clean_all(
     settings: Settings,
     reporter: Reporter,
     jobs: int | None,
+    dask: str | None = None,
 ) -> int:
     tally, failed_named = Tally(), False
     stdout = sys.stdout.buffer
@@ -171,7 +176,7 @@ def _clean_all(
     changes: Counter[str] = Counter()
     started = time.perf_counter()
     with reporter.progress(len(items), sum(_size(i) for i in items)) as advance:
-        for outcome in run_batch(tasks, job, stdout, workers):
+        for outcome in _outcomes(tasks, job, stdout, workers, dask):
             tally.seen += 1
             advance(outcome.size)
             changes.update(outcome.changes)
@@ -197,6 +202,16 @@ def _clean_all(
     if tally.failed or failed_named:
         return EXIT_FAILED
     return EXIT_CHANGES if mode == "check" and tally.changed else EXIT_OK
+
+
+def _outcomes(tasks, job: Job, stdout, workers: int, scheduler: str | None):
+    if scheduler is None:
+        return run_batch(tasks, job, stdout, workers)
+    if importlib.util.find_spec("distributed") is None:
+        raise UsageError("--dask needs Dask: pip install 'newsclean[dask]'")
+    from newsclean.distributed import run_on_cluster
+
+    return run_on_cluster(scheduler, tasks, job, stdout)
 
 
 def _announce(reporter: Reporter, mode: str, path: str) -> None:
