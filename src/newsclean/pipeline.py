@@ -34,7 +34,7 @@ from newsclean.tables.unicode_spaces import UNICODE_SPACES
 BLOCK_CHARS = 1 << 16
 # A line longer than this (a file with no line breaks at all) is cut before a space, so
 # memory stays bounded; the pieces are joined again without a break.
-LINE_CHARS = 1 << 20
+LINE_CHARS = 1 << 18
 
 
 @dataclass(frozen=True)
