@@ -1,0 +1,206 @@
+#!/usr/bin/env python3
+"""The newsclean benchmark: throughput against floors and peers, peak memory, parallel batches.
+
+    pip install -e '.[bench]' && pip install --no-deps camel-tools==1.6.0 emoji six
+    python bench/run.py                       # 20 MiB corpus, RSS at 100 and 1000 MiB, 200 files
+    python bench/run.py --size-mb 50 --rss-mb 100 --repeat 5
+
+Everything is measured in one run, in alternation, and each figure is the median of --repeat
+runs; ratios are to newsclean's `news` profile (library call) measured in the same run, so a
+noisy machine moves them less than the MB/s. Peers do their closest equivalent on the same
+text; they do far less than `news` (no HTML, separators, punctuation or language handling).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from newsclean.pipeline import Pipeline
+
+MAKE_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "make_corpus.py"
+SED_SCRIPT = r"s/<[^>]*>//g; s/&nbsp;/ /g; s/ +/ /g; s/ \|$//"
+
+
+def make_corpus(size_mb: int, folder: Path, files: int | None = None) -> Path:
+    command = [sys.executable, str(MAKE_CORPUS), "--size-mb", str(size_mb), "--out", str(folder)]
+    if files:
+        command += ["--files", str(files)]
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    return folder
+
+
+def peers(text: str) -> dict[str, Callable[[], object]]:
+    """The peers' closest equivalents, each skipped (with a note) when not installed."""
+    found: dict[str, Callable[[], object]] = {}
+    try:
+        from hazm import Normalizer
+
+        normalizer = Normalizer()
+        found["hazm Normalizer"] = lambda: normalizer.normalize(text)
+    except ImportError as error:
+        print(f"  (hazm not installed: {error})", file=sys.stderr)
+    try:
+        from camel_tools.utils.charmap import CharMapper
+        from camel_tools.utils.dediac import dediac_ar
+        from camel_tools.utils.normalize import (
+            normalize_alef_ar,
+            normalize_alef_maksura_ar,
+            normalize_teh_marbuta_ar,
+        )
+
+        arclean = CharMapper.builtin_mapper("arclean")
+
+        def camel() -> str:
+            cleaned = arclean(text)
+            return dediac_ar(normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(cleaned))))
+
+        found["camel-tools arclean+normalize"] = camel
+    except ImportError as error:
+        print(f"  (camel-tools not installed: {error})", file=sys.stderr)
+    try:
+        from pyarabic import araby
+
+        found["pyarabic tashkeel/tatweel/ligature"] = lambda: araby.normalize_ligature(
+            araby.strip_tatweel(araby.strip_tashkeel(text))
+        )
+    except ImportError as error:
+        print(f"  (pyarabic not installed: {error})", file=sys.stderr)
+    try:
+        import cleantext
+
+        found["clean-text clean"] = lambda: cleantext.clean(text, lower=False, to_ascii=False, no_line_breaks=False)
+    except ImportError as error:
+        print(f"  (clean-text not installed: {error})", file=sys.stderr)
+    try:
+        import arabic_norm
+
+        found["arabic-norm (Rust)"] = lambda: arabic_norm.normalize(text)
+    except ImportError as error:
+        print(f"  (arabic-norm not installed: {error})", file=sys.stderr)
+    return found
+
+
+def command(args: list[str], stdin: Path | None = None) -> Callable[[], object]:
+    def run() -> None:
+        with open(stdin or os.devnull, "rb") as source, open(os.devnull, "wb") as sink:
+            subprocess.run(args, stdin=source, stdout=sink, check=True)
+
+    return run
+
+
+def timed_rounds(rows: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
+    timings: dict[str, list[float]] = {row: [] for row in rows}
+    for _ in range(repeat):
+        for row, run in rows.items():
+            started = time.perf_counter()
+            run()
+            timings[row].append(time.perf_counter() - started)
+    return {row: statistics.median(seconds) for row, seconds in timings.items()}
+
+
+def peak_rss_mb(args: list[str]) -> float:
+    """Peak RSS of a command, measured in a process of its own (so maxima do not mix)."""
+    probe = (
+        "import resource, subprocess, sys; "
+        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    output = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, check=True)
+    return int(output.stdout) / 1024
+
+
+def throughput(args: argparse.Namespace, work: Path) -> None:
+    folder = Path(args.corpus) if args.corpus else make_corpus(args.size_mb, work / "corpus")
+    files = sorted(folder.rglob("*.txt"))
+    corpus_file = files[0] if len(files) == 1 else work / "joined.txt"
+    if len(files) > 1:
+        with open(corpus_file, "wb") as joined:
+            for path in files:
+                joined.write(path.read_bytes())
+    text = corpus_file.read_text("utf-8", errors="replace")
+    megabytes = corpus_file.stat().st_size / 1e6
+    news, search = Pipeline.from_profile("news"), Pipeline.from_profile("search")
+    newsclean = [sys.executable, "-m", "newsclean", "clean", "-q", "-j", "1"]
+    rows: dict[str, Callable[[], object]] = {
+        "newsclean news (library)": lambda: news.clean(text),
+        "newsclean search (library)": lambda: search.clean(text),
+        "newsclean news (CLI, file)": command([*newsclean, str(corpus_file)]),
+        "newsclean search (CLI, file)": command([*newsclean, "-p", "search", str(corpus_file)]),
+        "floor: cat > /dev/null": command(["cat", str(corpus_file)]),
+        "floor: LC_ALL=C sed -E, 4 substitutions": command(["env", "LC_ALL=C", "sed", "-E", SED_SCRIPT, str(corpus_file)]),
+        **peers(text),
+    }
+    medians = timed_rounds(rows, args.repeat)
+    reference = medians["newsclean news (library)"]
+    print(f"\nThroughput on {megabytes:.1f} MB (median of {args.repeat} alternating runs)")
+    print(f"{'':42} {'MB/s':>8} {'time / news':>12}")
+    for row, seconds in medians.items():
+        print(f"{row:42} {megabytes / seconds:8.1f} {seconds / reference:12.2f}")
+    targets(medians, megabytes)
+
+
+def targets(medians: dict[str, float], megabytes: float) -> None:
+    news = medians["newsclean news (library)"]
+    print("\nTargets (news profile, library call):")
+    print(f"  >= 25 MB/s on one core: {megabytes / news:.1f} MB/s")
+    sed = medians["floor: LC_ALL=C sed -E, 4 substitutions"]
+    print(f"  within 4x of the sed floor: {news / sed:.1f}x its time")
+    if "hazm Normalizer" in medians:
+        print(f"  >= 20x hazm's Normalizer: {medians['hazm Normalizer'] / news:.1f}x")
+    for row, seconds in medians.items():
+        if row.startswith(("hazm", "camel", "pyarabic", "clean-text")):
+            verdict = "faster" if news < seconds else "SLOWER"
+            print(f"  vs {row}: {verdict} ({seconds / news:.2f}x its time)")
+
+
+def memory(args: argparse.Namespace, work: Path) -> None:
+    print("\nPeak RSS of the CLI (stdout to /dev/null, and in place)")
+    for size in args.rss_mb:
+        folder = make_corpus(size, work / f"rss-{size}")
+        path = next(folder.rglob("*.txt"))
+        to_stdout = peak_rss_mb([sys.executable, "-m", "newsclean", "clean", "-q", str(path)])
+        in_place = peak_rss_mb([sys.executable, "-m", "newsclean", "clean", "-q", "-i", str(path)])
+        print(f"  {size} MiB file: {to_stdout:.0f} MB to stdout, {in_place:.0f} MB in place")
+        shutil.rmtree(folder)
+
+
+def batches(args: argparse.Namespace, work: Path) -> None:
+    folder = make_corpus(args.batch_mb, work / "batch", files=args.batch_files)
+    rows = {
+        f"-j {jobs}": command([sys.executable, "-m", "newsclean", "clean", "-q", "-j", str(jobs), str(folder)])
+        for jobs in (1, 2)
+    }
+    medians = timed_rounds(rows, args.repeat)
+    print(f"\n{args.batch_files}-file batch ({args.batch_mb} MiB) to stdout, median of {args.repeat}")
+    for row, seconds in medians.items():
+        print(f"  {row}: {seconds:.2f} s")
+    print(f"  speed-up of 2 jobs: {medians['-j 1'] / medians['-j 2']:.2f}x (target >= 1.7x on 2 cores)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", help="folder of .txt files to measure on (default: build one)")
+    parser.add_argument("--size-mb", type=int, default=20)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--rss-mb", type=lambda s: [int(x) for x in s.split(",") if x], default=[100, 1000])
+    parser.add_argument("--batch-files", type=int, default=200)
+    parser.add_argument("--batch-mb", type=int, default=20)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="newsclean-bench-") as scratch:
+        work = Path(scratch)
+        throughput(args, work)
+        batches(args, work)
+        memory(args, work)
+
+
+if __name__ == "__main__":
+    main()
