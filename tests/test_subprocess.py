@@ -6,6 +6,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 
 LINE = "وقال بوتين\u00a0في هذا الاجتماع  الذي انعقد في المجلس الأعلى\u200b لحكومة الاتحاد \n"
 NEWSCLEAN = [sys.executable, "-m", "newsclean"]
@@ -52,13 +54,31 @@ def test_ctrl_c_during_in_place_leaves_old_file_and_no_temporary(tmp_path):
     original = (LINE * 400_000).encode()
     path.write_bytes(original)
     process = subprocess.Popen([*NEWSCLEAN, "clean", "-i", str(path)], stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
-    while not any(name.endswith(".newsclean") for name in os.listdir(tmp_path)):
-        assert time.monotonic() < deadline and process.poll() is None, "never started writing"
-        time.sleep(0.01)
+    time.sleep(1.5)  # well into the file: it takes several seconds
+    assert process.poll() is None, "finished before it could be interrupted"
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130
     assert b"interrupted" in stderr and b"Traceback" not in stderr
     assert os.listdir(tmp_path) == ["big.txt"]
     assert path.read_bytes() == original
+
+
+@pytest.mark.parametrize("delay", [0.3, 0.9, 1.6])
+def test_sigkill_during_an_in_place_batch_leaves_each_file_old_or_new(tmp_path, delay):
+    originals = {}
+    for index in range(24):
+        path = tmp_path / f"{index:02}.txt"
+        originals[path] = (LINE * (8_000 + 500 * index)).encode()
+        path.write_bytes(originals[path])
+    expected = LINE.replace("\u00a0", " ").replace("  ", " ").replace("\u200b", "").replace(" \n", "\n")
+    process = subprocess.Popen([*NEWSCLEAN, "clean", "-i", "-q", "-j", "2", str(tmp_path)])
+    time.sleep(delay)
+    process.kill()
+    process.wait(timeout=60)
+    # Workers may outlive the parent for a moment; let them finish or die.
+    time.sleep(1.0)
+    for path, original in originals.items():
+        content = path.read_bytes()
+        assert content in (original, expected.encode() * (len(original) // len(LINE.encode()))), path
+    assert sorted(os.listdir(tmp_path)) == sorted(p.name for p in originals)

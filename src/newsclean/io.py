@@ -6,13 +6,15 @@ Cleaners never see bytes; everything that knows about files and encodings lives 
 from __future__ import annotations
 
 import codecs
+import ctypes
+import functools
+import shutil
 import difflib
 import fnmatch
 import hashlib
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -171,9 +173,11 @@ def write_atomically(path: Path, chunks: Iterable[bytes], *, compare: bool = Tru
 
     With ``compare``, an existing file whose bytes equal the new ones is not touched (its
     mtime stays). The temporary file sits in the same folder so the rename is atomic, is
-    fsynced before it, and is removed on any failure or interrupt: the file is either its
-    old self or its new self, never half-written. A symlink's target is rewritten, the
-    link kept; mode bits are kept.
+    fsynced before it, and goes away on any failure or interrupt: the file is either its
+    old self or its new self, never half-written. Where the file system allows (Linux
+    O_TMPFILE), the temporary file has no name until the moment it replaces the target, so
+    even a process killed with SIGKILL leaves nothing behind. A symlink's target is
+    rewritten, the link kept; mode bits are kept.
     """
     target = Path(os.path.realpath(path))
     try:
@@ -181,22 +185,69 @@ def write_atomically(path: Path, chunks: Iterable[bytes], *, compare: bool = Tru
         existing = compare
     except FileNotFoundError:
         mode, existing = 0o666 & ~_umask(), False
-    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".newsclean")
+    temporary = _Temporary(target)
     try:
-        with os.fdopen(fd, "wb") as out:
-            same = _copy_comparing(chunks, out, target if existing else None)
-            if same:
-                os.unlink(temporary)
+        with os.fdopen(temporary.fd, "wb") as out:
+            if _copy_comparing(chunks, out, target if existing else None):
                 return False
             out.flush()
+            os.fchmod(out.fileno(), mode)
             os.fsync(out.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        _remove_quietly(temporary)
-        raise
+            temporary.publish()
+    finally:
+        temporary.discard()
     _fsync_folder(target.parent)
     return True
+
+
+_AT_FDCWD, _AT_SYMLINK_FOLLOW = -100, 0x400
+
+
+def _link_open_file(fd: int, name: str) -> None:
+    """Give the unnamed file open as ``fd`` a name (linkat through /proc, which os.link
+    cannot do: it does not follow the /proc link); copy it where linking is refused."""
+    source = f"/proc/self/fd/{fd}".encode()
+    if _libc() is not None and _libc().linkat(_AT_FDCWD, source, _AT_FDCWD, name.encode(), _AT_SYMLINK_FOLLOW) == 0:
+        return
+    with open(source, "rb") as unnamed, open(name, "xb") as named:
+        shutil.copyfileobj(unnamed, named)
+        named.flush()
+        os.fsync(named.fileno())
+
+
+@functools.lru_cache(maxsize=1)
+def _libc():
+    try:
+        return ctypes.CDLL(None, use_errno=True)
+    except OSError:  # pragma: no cover
+        return None
+
+
+class _Temporary:
+    """A file beside ``target`` that becomes it with `publish`, or vanishes with `discard`."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        self.name = str(target.parent / f".{target.name}.{os.urandom(6).hex()}.newsclean")
+        self.named = False
+        try:
+            self.fd = os.open(target.parent, os.O_TMPFILE | os.O_WRONLY, 0o600)
+        except (AttributeError, OSError):  # not Linux, or a file system without O_TMPFILE
+            self.fd = os.open(self.name, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            self.named = True
+
+    def publish(self) -> None:
+        if not self.named:
+            # Name the file only now, and rename it over the target at once.
+            _link_open_file(self.fd, self.name)
+            self.named = True
+        os.replace(self.name, self.target)
+        self.named = False
+
+    def discard(self) -> None:
+        if self.named:
+            _remove_quietly(self.name)
+            self.named = False
 
 
 def differs(path: Path, chunks: Iterable[bytes]) -> bool:
