@@ -155,11 +155,11 @@ def targets(medians: dict[str, float], megabytes: float) -> None:
     sed = medians["floor: LC_ALL=C sed -E, 4 substitutions"]
     print(f"  within 4x of the sed floor: {news / sed:.1f}x its time")
     if "hazm Normalizer" in medians:
-        print(f"  >= 20x hazm's Normalizer: {medians['hazm Normalizer'] / news:.1f}x")
+        print(f"  >= 20x hazm's Normalizer: {medians['hazm Normalizer'] / news:.1f}x as fast")
     for row, seconds in medians.items():
         if row.startswith(("hazm", "camel", "pyarabic", "clean-text")):
             verdict = "faster" if news < seconds else "SLOWER"
-            print(f"  vs {row}: {verdict} ({seconds / news:.2f}x its time)")
+            print(f"  vs {row}: {verdict}, {seconds / news:.2f}x as fast")
 
 
 def memory(args: argparse.Namespace, work: Path) -> None:
