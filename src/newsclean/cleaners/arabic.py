@@ -39,9 +39,12 @@ def _char_map(table: dict[str, str]) -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(f"[{re.escape(''.join(table))}]"), table
 
 
-_PRESENTATION = _char_map(PRESENTATION_FORMS)
+# Presentation forms and heh variants map the same in both languages: one scan for both.
+_HEH_TABLE = str.maketrans(HEH_VARIANTS)
+_LANGUAGE_NEUTRAL = _char_map(
+    {**{form: base.translate(_HEH_TABLE) for form, base in PRESENTATION_FORMS.items()}, **HEH_VARIANTS}
+)
 _LIGATURES = _char_map(EXPANDED_LIGATURES)
-_HEH = _char_map(HEH_VARIANTS)
 _TO_ARABIC = _char_map(TO_ARABIC)
 _TO_PERSIAN = _char_map(TO_PERSIAN)
 _PERSIAN_YEH = _char_map(ARABIC_YEH_FOR_PERSIAN)
@@ -67,8 +70,9 @@ def _final_yeh(match: re.Match) -> str:
     return "ي"
 
 
-_TATWEEL_BETWEEN_DIGITS = re.compile(f"(?<={_DIGIT}){TATWEEL}+(?={_DIGIT})")
-_TATWEEL_AFTER_LETTER = re.compile(f"(?<={_LETTER}|{_MARK}){TATWEEL}+")
+# Both open with the tatweel itself, so the scan for them is a fast literal search.
+_TATWEEL_BETWEEN_DIGITS = re.compile(f"{TATWEEL}(?<={_DIGIT}{TATWEEL}){TATWEEL}*(?={_DIGIT})")
+_TATWEEL_AFTER_LETTER = re.compile(f"{TATWEEL}(?<=(?:{_LETTER}|{_MARK}){TATWEEL}){TATWEEL}*")
 _PREFIX_WORD = re.compile("[وف]?(?:ال|لل|بال|[كک]ال|[بلكک])|[وف]|ه")
 _MARK_CLUSTER = re.compile(f"{_MARK}{{2,}}")
 _MARKS = re.compile(f"{_MARK}+")
@@ -109,8 +113,7 @@ def normalize_arabic(
     if _SCRIPT.search(text):
         # Everything that does not depend on the language comes first, so the language is
         # decided on text that cleaning will not change again.
-        text = _apply(_PRESENTATION, text)
-        text = _apply(_HEH, text)
+        text = _apply(_LANGUAGE_NEUTRAL, text)
         if expand_ligatures:
             text = _apply(_LIGATURES, text)
         if TATWEEL in text:

@@ -84,10 +84,19 @@ def strip_html(text: str, *, entities_only: bool = False) -> str:
         replace_tags = _replace_tags_keeping_sgml if _is_sgml_record(text) else _replace_tags
         if _TAG_ACROSS_LINES.search(text):
             text = _TAG_RUN.sub(replace_tags, text)
-        text = _LINE_WITH_MARKUP.sub(lambda line: _until_stable(_line_stripper(replace_tags), line.group()), text)
+        if text != original:
+            text = remove_invisible(text)  # see below; rare: only comments, scripts, split tags
+        strip_line = _line_stripper(replace_tags)
+        text = _LINE_WITH_MARKUP.sub(lambda line: _strip_line(strip_line, line.group()), text)
+        return text
     # Entities decode to any character, zero-width and control ones included, and removed
     # tags bring marks and joiners next to new neighbours: tidy what that produced.
     return text if text == original else remove_invisible(text)
+
+
+def _strip_line(strip_line: Callable[[str], str], line: str) -> str:
+    cleaned = _until_stable(strip_line, line)
+    return line if cleaned == line else remove_invisible(cleaned)
 
 
 def _until_stable(strip: Callable[[str], str], text: str) -> str:
