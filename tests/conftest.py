@@ -28,4 +28,5 @@ from hypothesis import settings  # noqa: E402
 settings.register_profile("default", deadline=None)
 settings.register_profile("ci", deadline=None, derandomize=True, max_examples=200)
 settings.register_profile("thorough", deadline=None, max_examples=3000)
+settings.register_profile("fuzz", deadline=None, max_examples=50_000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "default"))
