@@ -186,6 +186,15 @@ def batches(args: argparse.Namespace, work: Path) -> None:
     print(f"  speed-up of 2 jobs: {medians['-j 1'] / medians['-j 2']:.2f}x (target >= 1.7x on 2 cores)")
 
 
+def many_files(args: argparse.Namespace, work: Path) -> None:
+    folder = make_corpus(args.many_mb, work / "many", files=args.many_files)
+    peak = peak_rss_mb([sys.executable, "-m", "newsclean", "clean", "-q", "-i", "-j", "2", str(folder)])
+    print(f"\n{args.many_files} small files ({args.many_mb} MiB) in place with 2 jobs: peak RSS {peak:.0f} MB per process")
+
+
+SECTIONS = {"throughput": throughput, "batches": batches, "memory": memory, "files": many_files}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", help="folder of .txt files to measure on (default: build one)")
@@ -194,12 +203,13 @@ def main() -> None:
     parser.add_argument("--rss-mb", type=lambda s: [int(x) for x in s.split(",") if x], default=[100, 1000])
     parser.add_argument("--batch-files", type=int, default=200)
     parser.add_argument("--batch-mb", type=int, default=20)
+    parser.add_argument("--many-files", type=int, default=10_000)
+    parser.add_argument("--many-mb", type=int, default=20)
+    parser.add_argument("--only", type=lambda s: s.split(","), default=list(SECTIONS), help=", ".join(SECTIONS))
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="newsclean-bench-") as scratch:
-        work = Path(scratch)
-        throughput(args, work)
-        batches(args, work)
-        memory(args, work)
+        for section in args.only:
+            SECTIONS[section](args, Path(scratch))
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from newsclean.cleaners.arabic import normalize_arabic
 from newsclean.pipeline import PROFILES
 from tests.conftest import is_persian_article
+from tests.cleaners.contract import contract
 from tests.strategies import scraped_text
 
 SEARCH = PROFILES["search"].options["arabic"]
@@ -55,15 +56,7 @@ UNCHANGED = [
     "علي بن أبي طالب",  # a final ي that is not in the ى word list stays
 ]
 
-
-@pytest.mark.parametrize(("before", "after"), CASES)
-def test_fixes(before, after):
-    assert normalize_arabic(before) == after
-
-
-@pytest.mark.parametrize("text", UNCHANGED)
-def test_leaves_alone(text):
-    assert normalize_arabic(text) == text
+test_fixes, test_leaves_alone, test_never_raises_and_is_idempotent = contract(normalize_arabic, CASES, UNCHANGED)
 
 
 def test_forced_language():
@@ -92,10 +85,6 @@ def test_search_foldings_on_latin_text():
     assert normalize_arabic("Breaking NEWS www.example.com", **SEARCH) == "breaking news www.example.com"
 
 
-@given(scraped_text)
-def test_never_raises_and_is_idempotent(text):
-    once = normalize_arabic(text)
-    assert normalize_arabic(once) == once
 
 
 @given(scraped_text)

@@ -1,9 +1,8 @@
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from newsclean.cleaners.html import strip_html
-from tests.strategies import scraped_text
+from tests.cleaners.contract import contract
 
 SEED_LINE = (
     "وضمان الأمن المتساوي والمتكامل”. /p> وخلال هذا اللقاء دعا لوكاشينكو إلى تعزيز الموقف الدولي"
@@ -91,21 +90,9 @@ UNCHANGED = [
     "<DOC>\n<DOCNO>BB-1</DOCNO>\n<TITLE>فرنسا</TITLE>\n<TIME>Sun, 22 Apr 2018</TIME>\n</DOC>",
 ]
 
-
-@pytest.mark.parametrize(("before", "after"), CASES)
-def test_strips(before, after):
-    assert strip_html(before) == after
+test_fixes, test_leaves_alone, test_never_raises_and_is_idempotent = contract(strip_html, CASES, UNCHANGED)
 
 
-@pytest.mark.parametrize("text", UNCHANGED)
-def test_leaves_alone(text):
-    assert strip_html(text) == text
-
-
-@given(scraped_text)
-def test_never_raises_and_is_idempotent(text):
-    once = strip_html(text)
-    assert strip_html(once) == once
 
 
 markup = st.lists(

@@ -1,10 +1,10 @@
 import unicodedata
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from newsclean.cleaners.invisible import remove_invisible
+from tests.cleaners.contract import contract
 from tests.strategies import scraped_text
 
 ZWNJ, ZWJ = "\u200c", "\u200d"
@@ -39,22 +39,12 @@ UNCHANGED = [
     "a < b",
 ]
 
-
-@pytest.mark.parametrize(("before", "after"), CASES)
-def test_fixes(before, after):
-    assert remove_invisible(before) == after
-
-
-@pytest.mark.parametrize("text", UNCHANGED)
-def test_leaves_alone(text):
-    assert remove_invisible(text) == text
+test_fixes, test_leaves_alone, test_never_raises_and_is_idempotent = contract(remove_invisible, CASES, UNCHANGED)
 
 
 @given(scraped_text)
-def test_never_raises_and_is_idempotent(text):
-    once = remove_invisible(text)
-    assert remove_invisible(once) == once
-    assert unicodedata.is_normalized("NFC", once)
+def test_output_is_nfc(text):
+    assert unicodedata.is_normalized("NFC", remove_invisible(text))
 
 
 persian_words = st.lists(

@@ -1,9 +1,8 @@
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from newsclean.cleaners.mojibake import fix_mojibake
-from tests.strategies import scraped_text
+from tests.cleaners.contract import contract
 
 ARABIC = "السلام عليكم ورحمة الله"
 PERSIAN = "می\u200cخواهد گفت که «این» است"
@@ -36,21 +35,9 @@ UNCHANGED = [
     "plain ASCII text",
 ]
 
-
-@pytest.mark.parametrize(("before", "after"), CASES)
-def test_repairs(before, after):
-    assert fix_mojibake(before) == after
+test_fixes, test_leaves_alone, test_never_raises_and_is_idempotent = contract(fix_mojibake, CASES, UNCHANGED)
 
 
-@pytest.mark.parametrize("text", UNCHANGED)
-def test_leaves_alone(text):
-    assert fix_mojibake(text) == text
-
-
-@given(scraped_text)
-def test_never_raises_and_is_idempotent(text):
-    once = fix_mojibake(text)
-    assert fix_mojibake(once) == once
 
 
 @given(st.text(alphabet=st.characters(whitelist_categories=["Lo"], min_codepoint=0x621, max_codepoint=0x64A), min_size=1, max_size=40))

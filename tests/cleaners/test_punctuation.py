@@ -1,9 +1,8 @@
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from newsclean.cleaners.punctuation import fix_punctuation
-from tests.strategies import scraped_text
+from tests.cleaners.contract import contract
 
 CASES = [
     # no space before closing marks, none after opening ones (Arabic)
@@ -74,25 +73,13 @@ UNCHANGED = [
     "موقع العربية.نت و مصراوي.كوم",
 ]
 
-
-@pytest.mark.parametrize(("before", "after"), CASES)
-def test_fixes(before, after):
-    assert fix_punctuation(before) == after
-
-
-@pytest.mark.parametrize("text", UNCHANGED)
-def test_leaves_alone(text):
-    assert fix_punctuation(text) == text
+test_fixes, test_leaves_alone, test_never_raises_and_is_idempotent = contract(fix_punctuation, CASES, UNCHANGED)
 
 
 def test_spaced_ellipsis_loses_the_space_before_it():
     assert fix_punctuation("قال ... إن") == "قال... إن"
 
 
-@given(scraped_text)
-def test_never_raises_and_is_idempotent(text):
-    once = fix_punctuation(text)
-    assert fix_punctuation(once) == once
 
 
 @given(st.text(alphabet=st.characters(max_codepoint=0x24F), max_size=200))

@@ -1,11 +1,10 @@
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from newsclean.cleaners.separators import dedupe_separators, drop_repeated_rule
 from newsclean.cleaners.whitespace import fix_whitespace
 from newsclean.pipeline import Pipeline
-from tests.strategies import scraped_text
+from tests.cleaners.contract import contract
 
 CASES = [
     # the seed article's last two lines
@@ -62,15 +61,7 @@ UNCHANGED = [
     "--\n",
 ]
 
-
-@pytest.mark.parametrize(("before", "after"), CASES)
-def test_fixes(before, after):
-    assert dedupe_separators(before) == after
-
-
-@pytest.mark.parametrize("text", UNCHANGED)
-def test_leaves_alone(text):
-    assert dedupe_separators(text) == text
+test_fixes, test_leaves_alone, test_never_raises_and_is_idempotent = contract(dedupe_separators, CASES, UNCHANGED)
 
 
 def test_seed_article_ending_through_the_pipeline():
@@ -88,10 +79,6 @@ def test_drop_repeated_rule_needs_a_rule_before():
     assert drop_repeated_rule("=====", "-----\n") == "-----\n"
 
 
-@given(scraped_text)
-def test_never_raises_and_is_idempotent(text):
-    once = dedupe_separators(text)
-    assert dedupe_separators(once) == once
 
 
 layout = st.lists(

@@ -1,8 +1,8 @@
-import pytest
 from hypothesis import given
 
 from newsclean.cleaners.whitespace import fix_whitespace
 from newsclean.pipeline import Pipeline
+from tests.cleaners.contract import contract
 from tests.strategies import scraped_text
 
 CASES = [
@@ -42,21 +42,9 @@ UNCHANGED = [
     "para one\n\npara two\n",
 ]
 
-
-@pytest.mark.parametrize(("before", "after"), CASES)
-def test_fixes(before, after):
-    assert fix_whitespace(before) == after
+test_fixes, test_leaves_alone, test_never_raises_and_is_idempotent = contract(fix_whitespace, CASES, UNCHANGED)
 
 
-@pytest.mark.parametrize("text", UNCHANGED)
-def test_leaves_alone(text):
-    assert fix_whitespace(text) == text
-
-
-@given(scraped_text)
-def test_never_raises_and_is_idempotent(text):
-    once = fix_whitespace(text)
-    assert fix_whitespace(once) == once
 
 
 @given(scraped_text)

@@ -73,6 +73,7 @@ def _final_yeh(match: re.Match) -> str:
 # Both open with the tatweel itself, so the scan for them is a fast literal search.
 _TATWEEL_BETWEEN_DIGITS = re.compile(f"{TATWEEL}(?<={_DIGIT}{TATWEEL}){TATWEEL}*(?={_DIGIT})")
 _TATWEEL_AFTER_LETTER = re.compile(f"{TATWEEL}(?<=(?:{_LETTER}|{_MARK}){TATWEEL}){TATWEEL}*")
+_LETTER_AFTER_MARKS = re.compile(f"{_MARK}*{_LETTER}")
 _PREFIX_WORD = re.compile("[وف]?(?:ال|لل|بال|[كک]ال|[بلكک])|[وف]|ه")
 _MARK_CLUSTER = re.compile(f"{_MARK}{{2,}}")
 _MARKS = re.compile(f"{_MARK}+")
@@ -145,8 +146,8 @@ def _drop_tatweel(match: re.Match) -> str:
     # Kept (one of them): the tatweel that holds a proclitic apart from a quote, a number or a
     # Latin word (لـ"جيش", الـ 6, بـ2000), and the one of the Hijri era mark هـ.
     text, start, end = match.string, match.start(), match.end()
-    if _LETTER_CHAR.match(text, end):
-        return ""
+    if _LETTER_AFTER_MARKS.match(text, end):
+        return ""  # stretching inside a word (marks on the tatweel count for nothing)
     return TATWEEL if _PREFIX_WORD.fullmatch(_word_before(text, start)) else ""
 
 

@@ -17,7 +17,9 @@ from newsclean.tables.invisible import (
 _REMOVED = re.compile(f"[{re.escape(ZERO_WIDTH + BIDI_CONTROLS + OTHER_CONTROLS)}]+")
 _SEPARATING = re.compile(f"[{re.escape(SEPARATING_CONTROLS)}]")
 _JOINER_RUN = re.compile(f"[{ZWNJ}{ZWJ}]+")
+# Before a ZWNJ a letter or the mark on one; after it, a letter (a mark cannot sit on a ZWNJ).
 _LETTER_CHAR = re.compile(f"(?:[^\\W\\d_]|[{ARABIC_MARKS}])")
+_LETTER_ONLY = re.compile("[^\\W\\d_]")
 _EMOJI_CHAR = re.compile(f"[{EMOJI}]")
 _ANY_INVISIBLE = re.compile(
     f"[{re.escape(ZERO_WIDTH + BIDI_CONTROLS + OTHER_CONTROLS + SEPARATING_CONTROLS)}{ZWNJ}{ZWJ}]"
@@ -57,7 +59,7 @@ def _keep_meaningful_joiners(match: re.Match) -> str:
     before = text[match.start() - 1 : match.start()]
     after = text[match.end() : match.end() + 1]
     # A ZWNJ between two letters is Persian spelling (`می<ZWNJ>خواهد`): one is enough.
-    if ZWNJ in run and _LETTER_CHAR.fullmatch(before) and _LETTER_CHAR.fullmatch(after):
+    if ZWNJ in run and _LETTER_CHAR.fullmatch(before) and _LETTER_ONLY.fullmatch(after):
         return ZWNJ
     # A ZWJ between two emoji builds one glyph (woman, ZWJ, laptop).
     if run == ZWJ and _EMOJI_CHAR.fullmatch(before) and _EMOJI_CHAR.fullmatch(after):
