@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from newsclean import io as newsclean_io
 from newsclean.cli import app
-from newsclean.errors import BinaryFileError, UndecodableError
+from newsclean.errors import BinaryFileError, InputError, UndecodableError
 from newsclean.io import TextSource
 from newsclean.pipeline import PROFILES, Pipeline
 from tests.strategies import scraped_text
@@ -85,8 +85,8 @@ def test_a_read_only_folder_is_reported(run, tmp_path):
 
 
 def test_a_file_replaced_while_it_is_cleaned_ends_whole(tmp_path):
-    # The writer renames its finished copy over the path: whoever renames last wins, and the
-    # file is always one whole version, never a mix.
+    # Another writer renames its finished copy over the path mid-clean: its version stays,
+    # whole, and the cleaning reports the change instead of overwriting it.
     path = tmp_path / "a.txt"
     path.write_text(DIRTY * 20_000)
     replacement = "نسخة أخرى كاملة\n" * 1000
@@ -109,10 +109,12 @@ def test_a_file_replaced_while_it_is_cleaned_ends_whole(tmp_path):
     original = newsclean_io.TextSource.chunks
     newsclean_io.TextSource.chunks = slow_chunks
     try:
-        newsclean_io.clean_path(path, mode="in-place")
+        with pytest.raises(InputError, match="changed while it was cleaned"):
+            newsclean_io.clean_path(path, mode="in-place")
     finally:
         newsclean_io.TextSource.chunks = original
-    assert path.read_text() in (CLEAN * 20_000, replacement)
+    assert path.read_text() == replacement  # the other writer's version stays whole
+    assert sorted(os.listdir(tmp_path)) == ["a.txt"]
 
 
 def test_two_processes_on_the_same_tree_do_not_corrupt_files(tmp_path):
@@ -160,3 +162,21 @@ LATIN = st.text(alphabet=st.sampled_from(list("abcdefghij ABC.,;:!?()0123456789/
 def test_latin_prose_urls_and_numbers_come_out_byte_for_byte_apart_from_spacing(text):
     out = Pipeline.from_profile("news").clean(text)
     assert out.split() == text.split()
+
+
+def test_a_file_deleted_while_it_is_cleaned_is_reported_and_not_recreated(run, tmp_path, monkeypatch):
+    doomed, good = make_files(tmp_path, 2)
+    chunks = newsclean_io.TextSource.chunks
+
+    def deleting_chunks(self):
+        for chunk in chunks(self):
+            if self.path == str(doomed) and doomed.exists():
+                doomed.unlink()
+            yield chunk
+
+    monkeypatch.setattr(newsclean_io.TextSource, "chunks", deleting_chunks)
+    result = run("clean", "-i", "-j", "1", str(doomed), str(good))
+    assert result.exit_code == 2
+    assert f"{doomed}: changed while it was cleaned, left as it is now; run newsclean on it again" in result.stderr
+    assert not doomed.exists() and good.read_text() == CLEAN
+    assert sorted(os.listdir(tmp_path)) == [".git", good.name]

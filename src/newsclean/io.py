@@ -181,10 +181,10 @@ def write_atomically(path: Path, chunks: Iterable[bytes], *, compare: bool = Tru
     """
     target = Path(os.path.realpath(path))
     try:
-        mode = stat.S_IMODE(target.stat().st_mode)
-        existing = compare
+        before = target.stat()
+        mode, existing = stat.S_IMODE(before.st_mode), compare
     except FileNotFoundError:
-        mode, existing = 0o666 & ~_umask(), False
+        before, mode, existing = None, 0o666 & ~_umask(), False
     temporary = _Temporary(target)
     try:
         with os.fdopen(temporary.fd, "wb") as out:
@@ -193,6 +193,8 @@ def write_atomically(path: Path, chunks: Iterable[bytes], *, compare: bool = Tru
             out.flush()
             os.fchmod(out.fileno(), mode)
             os.fsync(out.fileno())
+            if before is not None:
+                _refuse_if_changed(target, before)
             temporary.publish()
     finally:
         temporary.discard()
@@ -221,6 +223,22 @@ def _libc():
         return ctypes.CDLL(None, use_errno=True)
     except OSError:  # pragma: no cover
         return None
+
+
+def _refuse_if_changed(target: Path, before: os.stat_result) -> None:
+    # Someone deleted or rewrote the file while it was being cleaned: their version wins.
+    try:
+        now = target.stat()
+    except FileNotFoundError:
+        now = None
+    same = now is not None and (now.st_ino, now.st_dev, now.st_size, now.st_mtime_ns) == (
+        before.st_ino,
+        before.st_dev,
+        before.st_size,
+        before.st_mtime_ns,
+    )
+    if not same:
+        raise InputError(str(target), "changed while it was cleaned, left as it is now", "run newsclean on it again")
 
 
 class _Temporary:
