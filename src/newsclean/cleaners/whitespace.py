@@ -6,6 +6,7 @@ from newsclean.tables.unicode_spaces import UNICODE_SPACES
 
 _SPACE = f"[ \\t{UNICODE_SPACES}]"
 _CARRIAGE_RETURN = re.compile(r"\r\n?")
+_UNICODE_SPACE = re.compile(f"[{UNICODE_SPACES}]")
 # Indentation made of ASCII spaces and tabs is deliberate (Markdown, poetry, code); a leading
 # run holding a no-break or other Unicode space is what scrapers leave before a paragraph.
 _SCRAPED_INDENT = re.compile(f"^(?=[ \\t]*[{UNICODE_SPACES}]){_SPACE}+", re.MULTILINE)
@@ -34,10 +35,17 @@ def fix_whitespace(text: str, *, hard_breaks: bool = False) -> str:
     """
     if "\r" in text:
         text = _CARRIAGE_RETURN.sub("\n", text)
-    text = _SCRAPED_INDENT.sub("", text)
-    text = _TRAILING.sub(_keep_hard_break if hard_breaks else "", text)
-    text = _INNER_RUN.sub(" ", text)
-    text = _BLANK_RUN.sub("\n\n", text).strip("\n")
+    # Substring tests run at memory speed: the patterns run only where they can match.
+    unicode_spaces = _UNICODE_SPACE.search(text) is not None
+    if unicode_spaces:
+        text = _SCRAPED_INDENT.sub("", text)
+    if unicode_spaces or " \n" in text or "\t\n" in text or text.endswith((" ", "\t")):
+        text = _TRAILING.sub(_keep_hard_break if hard_breaks else "", text)
+    if unicode_spaces or "  " in text or "\t" in text:
+        text = _INNER_RUN.sub(" ", text)
+    if "\n\n\n" in text:
+        text = _BLANK_RUN.sub("\n\n", text)
+    text = text.strip("\n")
     return text + "\n" if text else ""
 
 
