@@ -20,10 +20,12 @@ from newsclean.tables.mojibake import (
 _NOISE = f"[{re.escape(NOISE)}]"
 _NOISE_RUN = re.compile(f"{_NOISE}+")
 _CONTINUATION_1252 = f"[{re.escape(CONTINUATION_1252)}]"
+# Opens with one character class (the leads), so the scan for it stays in C.
 _SIGNATURE_1252 = re.compile(
-    f"[{ARABIC_LEAD_1252}]{_NOISE}*{_CONTINUATION_1252}"
-    f"|â{_NOISE}*€{_NOISE}*{_CONTINUATION_1252}"
-    f"|Ã{_NOISE}*[\x80-\xbf]"
+    f"[{ARABIC_LEAD_1252}âÃ](?:"
+    f"(?<=[{ARABIC_LEAD_1252}]){_NOISE}*{_CONTINUATION_1252}"
+    f"|(?<=â){_NOISE}*€{_NOISE}*{_CONTINUATION_1252}"
+    f"|(?<=Ã){_NOISE}*[\x80-\xbf])"
 )
 _RUN_1252 = re.compile(f"[{REPERTOIRE_1252}{re.escape(NOISE)}]+")
 _TRAILING_CONTINUATION = re.compile(f"(?:{_NOISE}|{_CONTINUATION_1252})*")
