@@ -82,3 +82,20 @@ def test_sigkill_during_an_in_place_batch_leaves_each_file_old_or_new(tmp_path, 
         content = path.read_bytes()
         assert content in (original, expected.encode() * (len(original) // len(LINE.encode()))), path
     assert sorted(os.listdir(tmp_path)) == sorted(p.name for p in originals)
+
+
+def test_ctrl_c_with_worker_processes_ends_quietly(tmp_path):
+    originals = {}
+    for index in range(30):
+        path = tmp_path / f"{index:02}.txt"
+        originals[path] = (LINE * 6_000).encode()
+        path.write_bytes(originals[path])
+    process = subprocess.Popen(
+        [*NEWSCLEAN, "clean", "-i", "-q", "-j", "2", str(tmp_path)], stderr=subprocess.PIPE, start_new_session=True
+    )
+    time.sleep(1.0)
+    os.killpg(process.pid, signal.SIGINT)  # what a terminal does on Ctrl-C: the whole group
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode in (0, 130)  # 0 only if it had already finished
+    assert b"Traceback" not in stderr
+    assert sorted(os.listdir(tmp_path)) == sorted(path.name for path in originals)

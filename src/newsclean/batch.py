@@ -71,13 +71,19 @@ def run(
             yield clean_one(item, destination, job, out)
         return
     with tempfile.TemporaryDirectory(prefix="newsclean-") as spool:
-        with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(job, spool)) as pool:
+        pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(job, spool))
+        try:
             for outcome, spooled in pool.map(_work, items, chunksize=CHUNK):
                 if spooled:
                     with open(spooled, "rb") as piece:
                         shutil.copyfileobj(piece, out)
                     os.unlink(spooled)
                 yield outcome
+        except BaseException:
+            # The reader of stdout left, or Ctrl-C: files not started are not started.
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+        pool.shutdown()
 
 
 def clean_one(item: InputFile, destination: Path | None, job: Job, out: BinaryIO) -> Outcome:
