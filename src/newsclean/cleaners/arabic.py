@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from newsclean.cleaners.invisible import nfc
 from newsclean.language import ARABIC, PERSIAN, by_letter_shares, quick_guess, weigh
 from newsclean.tables.arabic import (
     ALEF_MAKSURA,
@@ -71,7 +72,9 @@ def _final_yeh(match: re.Match) -> str:
 
 
 # Both open with the tatweel itself, so the scan for them is a fast literal search.
-_TATWEEL_BETWEEN_DIGITS = re.compile(f"{TATWEEL}(?<={_DIGIT}{TATWEEL}){TATWEEL}*(?={_DIGIT})")
+# (Marks on a tatweel between digits, which medial presentation forms of marks decompose to,
+# go with it.)
+_TATWEEL_BETWEEN_DIGITS = re.compile(f"{TATWEEL}(?<={_DIGIT}{TATWEEL})(?:{TATWEEL}|{_MARK})*(?={_DIGIT})")
 _TATWEEL_AFTER_LETTER = re.compile(f"{TATWEEL}(?<=(?:{_LETTER}|{_MARK}){TATWEEL}){TATWEEL}*")
 _LETTER_AFTER_MARKS = re.compile(f"{_MARK}*{_LETTER}")
 _PREFIX_WORD = re.compile("[وف]?(?:ال|لل|بال|[كک]ال|[بلكک])|[وف]|ه")
@@ -128,7 +131,8 @@ def normalize_arabic(
         if ascii_digits:
             text = _apply(_ASCII_DIGITS, text)
     if lowercase_latin:
-        text = _LATIN_UPPER.sub(lambda match: match.group().lower(), text)
+        # Lowercasing can decompose (İ becomes i and a combining dot): put the text back in NFC.
+        text = nfc(_LATIN_UPPER.sub(lambda match: match.group().lower(), text))
     return text
 
 

@@ -36,7 +36,8 @@ _TAG_NAME = re.compile(rf"</?({_NAME})", re.IGNORECASE)
 # a literal or a line start, and names are checked against the element list afterwards.
 _SOME_NAME = "[a-z][a-z0-9]{0,9}"
 # Tags, fragments and entities are looked for only on the lines that hold <, > or &.
-_LINE_WITH_MARKUP = re.compile(r"^.*[<>&].*$", re.MULTILINE)
+# A lone CR ends a line too (`whitespace` makes it one later), so lines split at it.
+_LINE_WITH_MARKUP = re.compile(r"(?:^|(?<=\r))[^\r\n]*[<>&][^\r\n]*", re.MULTILINE)
 _SCRIPT_OR_STYLE = re.compile(r"<(?:script|style)\b", re.IGNORECASE)
 _TAG_ACROSS_LINES = re.compile(rf"</?{_NAME}(?=\s){_ATTRIBUTES}\n", re.IGNORECASE)
 _FRAGMENT = re.compile(

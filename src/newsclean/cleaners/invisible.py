@@ -17,9 +17,10 @@ from newsclean.tables.invisible import (
 _REMOVED = re.compile(f"[{re.escape(ZERO_WIDTH + BIDI_CONTROLS + OTHER_CONTROLS)}]+")
 _SEPARATING = re.compile(f"[{re.escape(SEPARATING_CONTROLS)}]")
 _JOINER_RUN = re.compile(f"[{ZWNJ}{ZWJ}]+")
-# Before a ZWNJ a letter or the mark on one; after it, a letter (a mark cannot sit on a ZWNJ).
-_LETTER_CHAR = re.compile(f"(?:[^\\W\\d_]|[{ARABIC_MARKS}])")
-_LETTER_ONLY = re.compile("[^\\W\\d_]")
+# Before a ZWNJ a letter, perhaps with marks on it; after it, a letter (a mark cannot sit on
+# a ZWNJ). Removing the marks later must not leave the ZWNJ beside nothing.
+_LETTER = re.compile("[^\\W\\d_]")
+_LETTER_WITH_MARKS_BEFORE = re.compile(f"[^\\W\\d_][{ARABIC_MARKS}]*$")
 _EMOJI_CHAR = re.compile(f"[{EMOJI}]")
 _ANY_INVISIBLE = re.compile(
     f"[{re.escape(ZERO_WIDTH + BIDI_CONTROLS + OTHER_CONTROLS + SEPARATING_CONTROLS)}{ZWNJ}{ZWJ}]"
@@ -44,9 +45,14 @@ def remove_invisible(text: str) -> str:
         text = _REMOVED.sub("", text)
         text = _SEPARATING.sub(" ", text)
         text = _JOINER_RUN.sub(_keep_meaningful_joiners, text)
-    if not unicodedata.is_normalized("NFC", text):
-        text = "\n".join(map(_nfc, text.split("\n")))
-    return text
+    return nfc(text)
+
+
+def nfc(text: str) -> str:
+    """``text`` in Unicode normalization form C, normalized line by line where needed."""
+    if unicodedata.is_normalized("NFC", text):
+        return text
+    return "\n".join(map(_nfc, text.split("\n")))
 
 
 def _nfc(line: str) -> str:
@@ -55,11 +61,11 @@ def _nfc(line: str) -> str:
 
 
 def _keep_meaningful_joiners(match: re.Match) -> str:
-    run, text = match.group(), match.string
-    before = text[match.start() - 1 : match.start()]
+    run, text, start = match.group(), match.string, match.start()
+    before = text[start - 1 : start]
     after = text[match.end() : match.end() + 1]
     # A ZWNJ between two letters is Persian spelling (`می<ZWNJ>خواهد`): one is enough.
-    if ZWNJ in run and _LETTER_CHAR.fullmatch(before) and _LETTER_ONLY.fullmatch(after):
+    if ZWNJ in run and _LETTER.fullmatch(after) and _LETTER_WITH_MARKS_BEFORE.search(text, max(start - 8, 0), start):
         return ZWNJ
     # A ZWJ between two emoji builds one glyph (woman, ZWJ, laptop).
     if run == ZWJ and _EMOJI_CHAR.fullmatch(before) and _EMOJI_CHAR.fullmatch(after):

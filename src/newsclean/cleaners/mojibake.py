@@ -39,6 +39,10 @@ _RUN_1256 = re.compile(
     f"[{ARABIC_LEAD_1256}â](?:(?<=â){_NOISE}*€|(?<!â))"
     f"{_NOISE}*[{re.escape(CONTINUATION_1256)}]{_NOISE}*(?:{_PAIR_1256})+"
 )
+_EVERYDAY_TEXT = re.compile(
+    "[\\s!-~\u00a0\u00ab\u00bb\u060c\u061b\u061f\u0621-\u0652\u0660-\u066c\u0670"
+    "\u067e\u0686\u0698\u06a9\u06af\u06cc\u06f0-\u06f9\u200c\u200d\u2013\u2014\u2018-\u201d\u2026]*"
+)
 # Latin letters with combining accents compose (NFC) into the leads of a mangled run.
 _COMBINING = re.compile("[\u0300-\u036f]")
 
@@ -82,6 +86,8 @@ def _fix_1252_run(match: re.Match) -> str:
 def _fix_1256_run(match: re.Match) -> str:
     run = _NOISE_RUN.sub("", match.group())
     try:
-        return run.encode("cp1256").decode("utf-8")
+        repaired = run.encode("cp1256").decode("utf-8")
     except UnicodeError:
         return match.group()
+    # Only a repair into everyday Arabic or Persian is one: anything else was not mojibake.
+    return repaired if _EVERYDAY_TEXT.fullmatch(repaired) else match.group()
