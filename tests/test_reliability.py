@@ -180,3 +180,23 @@ def test_a_file_deleted_while_it_is_cleaned_is_reported_and_not_recreated(run, t
     assert f"{doomed}: changed while it was cleaned, left as it is now; run newsclean on it again" in result.stderr
     assert not doomed.exists() and good.read_text() == CLEAN
     assert sorted(os.listdir(tmp_path)) == [".git", good.name]
+
+
+def _bytes_to_clean_bytes(data: bytes, profile: str, markdown: bool = False) -> bytes:
+    import io
+
+    source = TextSource("fuzz", io.BytesIO(data))
+    return "".join(Pipeline.from_profile(profile).stream(source.chunks(), markdown=markdown)).encode("utf-8")
+
+
+@pytest.mark.parametrize(("data", "profile"), [
+    (b"\x01\rP>", "news"),  # a fragment after a lone CR
+    (b"\xc2\x95\xd8?", "news"),  # ? -> ؟ completing a false windows-1256 run
+    (b"\x01\x01\x01\x020\x01*0\x01\x01\x01\x02\x01\xf9", "search"),  # İ lowercased out of NFC
+    (b"\t\t0\xff\xa2", "search"),  # a mark on a tatweel between digits
+    (b"\xf0\x9dA", "search"),  # a ZWNJ stranded by diacritic stripping
+    (b"a\x9d\xf0", "search"),
+])
+def test_fuzz_findings_stay_fixed(data, profile):
+    cleaned = _bytes_to_clean_bytes(data, profile)
+    assert _bytes_to_clean_bytes(cleaned, profile) == cleaned
