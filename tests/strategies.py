@@ -16,3 +16,8 @@ TRICKY = (
 )
 
 scraped_text = st.text(alphabet=st.sampled_from(TRICKY), max_size=200) | st.text(max_size=200)
+
+
+def soup(pieces: list[str], max_size: int = 30) -> st.SearchStrategy[str]:
+    """Text made of the pieces a cleaner reacts to, in any order: where its rules meet."""
+    return st.lists(st.sampled_from(pieces), max_size=max_size).map("".join)

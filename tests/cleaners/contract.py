@@ -6,11 +6,20 @@ from collections.abc import Callable, Sequence
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.strategies import scraped_text
 
 
-def contract(clean: Callable[[str], str], cases: Sequence[tuple[str, str]], unchanged: Sequence[str]):
+def contract(
+    clean: Callable[[str], str],
+    cases: Sequence[tuple[str, str]],
+    unchanged: Sequence[str],
+    pieces: st.SearchStrategy[str] | None = None,
+):
+    """The three tests; ``pieces`` adds text made of what the cleaner reacts to."""
+    texts = scraped_text if pieces is None else st.one_of(scraped_text, pieces)
+
     @pytest.mark.parametrize(("before", "after"), cases)
     def test_fixes(before, after):
         assert clean(before) == after
@@ -19,7 +28,7 @@ def contract(clean: Callable[[str], str], cases: Sequence[tuple[str, str]], unch
     def test_leaves_alone(text):
         assert clean(text) == text
 
-    @given(scraped_text)
+    @given(texts)
     def test_never_raises_and_is_idempotent(text):
         once = clean(text)
         assert clean(once) == once
