@@ -18,7 +18,7 @@ from newsclean.batch import run as run_batch
 from newsclean.config import Settings, load_settings
 from newsclean.errors import InputError, NewscleanError, UsageError
 from newsclean.language import describe
-from newsclean.io import SAMPLE_BYTES, STDIN, is_markdown, InputFile, TextSource, iter_input_files, line_endings
+from newsclean.io import STDIN, is_markdown, InputFile, TextSource, iter_input_files, line_endings
 from newsclean.pipeline import PROFILES, REGISTRY, Pipeline, select_cleaners
 from newsclean.report import Reporter, Tally
 
@@ -146,15 +146,9 @@ def _print_detection(item: InputFile) -> None:
     else:
         with open(item.path, "rb") as stream:
             source = TextSource(name, stream)
-    detection = source.detection
-    sample = next(source.chunks(), "") if name == STDIN else _sample_text(item.path, detection.encoding)
+    detection, sample = source.detection, source.head_text()
     fields = (name, detection.encoding, f"{detection.confidence:.2f}", describe(sample), line_endings(sample))
     print("\t".join(fields))
-
-
-def _sample_text(path: Path, encoding: str) -> str:
-    with open(path, "rb") as stream:
-        return stream.read(SAMPLE_BYTES).decode(encoding, errors="replace")
 
 
 def _clean_all(

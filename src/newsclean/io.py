@@ -137,6 +137,10 @@ class TextSource:
         self.bytes_read = 0
         self.digest = hashlib.blake2b()  # of the bytes read, to tell whether output differs
 
+    def head_text(self) -> str:
+        """The sample read for detection, decoded (a character cut at its end replaced)."""
+        return self._head.decode(self.detection.encoding, errors="replace")
+
     def chunks(self) -> Iterator[str]:
         """Decode the whole input, chunk by chunk; raise UndecodableError with the offset."""
         decoder = codecs.getincrementaldecoder(self.detection.encoding)("strict")
