@@ -294,3 +294,8 @@ def test_jobs_in_place_with_stats_and_a_failure(run, tmp_path):
 def test_jobs_must_be_positive(run):
     result = run("clean", "-j", "0", input="x")
     assert result.exit_code == 2 and "--jobs takes a whole number of 1 or more" in result.stderr
+
+
+def test_check_on_stdin(run):
+    assert run("clean", "--check", "-q", input="a  b\n").exit_code == 1
+    assert run("clean", "--check", "-q", input="a b\n").exit_code == 0

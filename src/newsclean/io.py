@@ -451,15 +451,11 @@ def _deliver(
         return FileResult(source.path, changed, source.bytes_read)
     cleaned = (text.encode("utf-8") for text in pipeline.stream(source.chunks(), markdown=markdown))
     if mode == "stdout":
-        written = hashlib.blake2b()
-        for chunk in cleaned:
-            out.write(chunk)
-            written.update(chunk)
-        changed = written.digest() != source.digest.digest()
+        changed = _differs_from_source(source, cleaned, out)
     elif mode == "in-place":
         changed = write_atomically(path, cleaned)
     elif mode == "check":
-        changed = differs(path, cleaned) if source.path != STDIN else _stdin_differs(source, pipeline, markdown)
+        changed = differs(path, cleaned) if source.path != STDIN else _differs_from_source(source, cleaned)
     elif mode == "copy":
         destination.parent.mkdir(parents=True, exist_ok=True)
         changed = write_atomically(destination, cleaned)
@@ -468,10 +464,15 @@ def _deliver(
     return FileResult(source.path, changed, source.bytes_read)
 
 
-def _stdin_differs(source: TextSource, pipeline: Pipeline, markdown: bool) -> bool:
-    original = "".join(source.chunks())
-    cleaned = pipeline.clean(original, markdown=markdown)
-    return cleaned.encode("utf-8") != original.encode(source.detection.encoding)
+def _differs_from_source(source: TextSource, cleaned: Iterable[bytes], out: BinaryIO | None = None) -> bool:
+    """Stream ``cleaned`` (to ``out`` if given) and tell whether it differs from the bytes read,
+    by digest: neither side is held in memory, and stdin cannot be read twice."""
+    written = hashlib.blake2b()
+    for chunk in cleaned:
+        if out is not None:
+            out.write(chunk)
+        written.update(chunk)
+    return written.digest() != source.digest.digest()
 
 
 def _write_diff(name: str, before: str, after: str, out: BinaryIO | None) -> bool:
