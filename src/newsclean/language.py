@@ -48,9 +48,13 @@ def fold_keyboards(word: str) -> str:
     return "".join(_KEYBOARD_CLASSES.get(character, re.escape(character)) for character in word)
 
 
-def _word_pattern(words: frozenset[str], fold=re.escape) -> re.Pattern:
-    alternatives = "|".join(sorted(map(fold, words), key=len, reverse=True))
-    return re.compile(f"(?<!{_LETTER})(?:{alternatives})(?!{_LETTER})")
+def _words_pattern(arabic: frozenset[str], persian: frozenset[str], fold=re.escape) -> re.Pattern:
+    """One scan for both lists: group 1 holds an Arabic word, group 2 a Persian one."""
+
+    def alternatives(words: frozenset[str]) -> str:
+        return "|".join(sorted(map(fold, words), key=len, reverse=True))
+
+    return re.compile(f"(?<!{_LETTER})(?:({alternatives(arabic)})|({alternatives(persian)}))(?!{_LETTER})")
 
 
 def _folded_lists() -> tuple[frozenset[str], frozenset[str]]:
@@ -61,11 +65,8 @@ def _folded_lists() -> tuple[frozenset[str], frozenset[str]]:
 
 
 _WORD_PATTERNS = {
-    False: (
-        _word_pattern(WORDS["arabic_words"], fold_keyboards),
-        _word_pattern(WORDS["persian_words"], fold_keyboards),
-    ),
-    True: tuple(_word_pattern(words) for words in _folded_lists()),
+    False: _words_pattern(WORDS["arabic_words"], WORDS["persian_words"], fold_keyboards),
+    True: _words_pattern(*_folded_lists()),
 }
 
 
@@ -77,15 +78,16 @@ def evidence(text: str, *, folded: bool = False) -> tuple[int, int]:
     >>> evidence("او گفت که این کار را می کند")
     (0, 15)
     """
-    arabic_word, persian_word = _WORD_PATTERNS[folded]
     if folded:
         text = text.translate(_FOLDED_VIEW)
+    words = _WORD_PATTERNS[folded].findall(text)
+    arabic_words = sum(1 for arabic, _ in words if arabic)
     persian = (
         3 * len(_PERSIAN_LETTER.findall(text))
-        + 2 * len(persian_word.findall(text))
+        + 2 * (len(words) - arabic_words)
         + 2 * len(_ZWNJ_IN_WORD.findall(text))
     )
-    arabic = 2 * len(arabic_word.findall(text))
+    arabic = 2 * arabic_words
     if not folded:
         arabic += 2 * text.count("ة")
     return arabic, persian
