@@ -5,6 +5,9 @@ a UTF-8 continuation byte (0x80-0xBF) or an Arabic lead byte (0xD8-0xDB) read as
 single-byte code pages that Arabic text is most often mangled through.
 """
 
+from newsclean.tables.invisible import BIDI_CONTROLS, OTHER_CONTROLS, ZERO_WIDTH
+
+
 # Windows-1252 and latin-1: what continuation bytes turn into (C1 controls where 1252 has none).
 CONTINUATION_1252 = "€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ\xa0¡¢£¤¥¦§¨©ª«¬\xad®¯°±²³´µ¶·¸¹º»¼½¾¿" + "".join(
     map(chr, range(0x80, 0xA0))
@@ -18,11 +21,11 @@ CONTINUATION_1256 = "€پ‚ƒ„…†‡ˆ‰ٹ‹Œچژڈگ‘’“”•�
 ARABIC_LEAD_1256 = "طظعغآأ"  # bytes 0xD8-0xDB (Arabic letters), 0xC2-0xC3 (« » and Latin-1)
 THREE_BYTE_LEAD_1256 = "â€"  # bytes 0xE2 0x80: quotes, dashes, ZWNJ
 
-# Characters the `invisible` cleaner deletes (controls other than C1, zero-width marks, bidi
-# controls): found inside a mangled run they are noise that must not hide the run.
-NOISE = (
-    "".join(chr(c) for c in [*range(0x00, 0x09), *range(0x0E, 0x1C), 0x7F])
-    + "\u200b\u2060\ufeff\u200e\u200f\u061c"  # not U+00AD: in latin-1 it is a byte of the run
-    + "".join(map(chr, range(0x202A, 0x202F)))
-    + "".join(map(chr, range(0x2066, 0x206A)))
+# Characters the `invisible` cleaner deletes, but for the C1 controls and the soft hyphen,
+# which in a latin-1 run are bytes of it: found inside a mangled run they are noise that must
+# not hide the run.
+NOISE = "".join(
+    character
+    for character in ZERO_WIDTH + BIDI_CONTROLS + OTHER_CONTROLS
+    if not "\x80" <= character <= "\xad"
 )
