@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import codecs
 import ctypes
-import functools
-import shutil
 import difflib
 import fnmatch
+import functools
 import hashlib
 import os
 import re
+import shutil
 import stat
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -272,12 +273,8 @@ class _Temporary:
             self.named = False
 
 
-def differs(path: Path, chunks: Iterable[bytes]) -> bool:
-    """True if the bytes in ``chunks`` differ from the content of ``path``; writes nothing."""
-    return not _copy_comparing(chunks, None, path)
-
-
-def _copy_comparing(chunks: Iterable[bytes], out: BinaryIO | None, original: Path | None) -> bool:
+def _copy_comparing(chunks: Iterable[bytes], out: BinaryIO, original: Path | None) -> bool:
+    """Write ``chunks`` to ``out``; True if they equal the bytes of ``original``."""
     if original is None:
         for chunk in chunks:
             out.write(chunk)
@@ -285,12 +282,9 @@ def _copy_comparing(chunks: Iterable[bytes], out: BinaryIO | None, original: Pat
     same = True
     with open(original, "rb") as old:
         for chunk in chunks:
-            if out is not None:
-                out.write(chunk)
+            out.write(chunk)
             if same and old.read(len(chunk)) != chunk:
                 same = False
-                if out is None:
-                    return False
         return same and not old.read(1)
 
 
@@ -420,8 +414,6 @@ def clean_path(
     if name == STDIN:
         if mode not in ("stdout", "check", "diff"):
             raise InputError(STDIN, f"standard input cannot be cleaned with {mode}", "clean files instead")
-        import sys
-
         return _deliver(TextSource(STDIN, sys.stdin.buffer, encoding), pipeline, mode, out, destination, markdown)
     path = Path(path)
     if mode == "in-place":
@@ -455,7 +447,7 @@ def _deliver(
     elif mode == "in-place":
         changed = write_atomically(path, cleaned)
     elif mode == "check":
-        changed = differs(path, cleaned) if source.path != STDIN else _differs_from_source(source, cleaned)
+        changed = _differs_from_source(source, cleaned)
     elif mode == "copy":
         destination.parent.mkdir(parents=True, exist_ok=True)
         changed = write_atomically(destination, cleaned)
@@ -466,7 +458,8 @@ def _deliver(
 
 def _differs_from_source(source: TextSource, cleaned: Iterable[bytes], out: BinaryIO | None = None) -> bool:
     """Stream ``cleaned`` (to ``out`` if given) and tell whether it differs from the bytes read,
-    by digest: neither side is held in memory, and stdin cannot be read twice."""
+    by digest: neither side is held in memory, and the input is read once (stdin cannot be
+    read twice)."""
     written = hashlib.blake2b()
     for chunk in cleaned:
         if out is not None:
