@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import tempfile
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -119,6 +120,9 @@ _worker: dict = {}
 
 
 def _start_worker(job: Job, spool: str) -> None:
+    # Ctrl-C reaches the whole process group; the parent alone answers it, by cancelling the
+    # files not started. A worker finishes the file it holds (every write is atomic anyway).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker.update(job=job, spool=spool)
 
 
