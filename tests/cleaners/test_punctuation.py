@@ -44,6 +44,10 @@ CASES = [
     ('قال"نص"هنا', 'قال "نص" هنا'),
     ("كلمة(تفسير)", "كلمة (تفسير)"),
     ("قال:“نص”", "قال: “نص”"),
+    # a one-letter proclitic stays glued to its quote, after another quote too
+    ('شركتي"موديز"و"فيتش" للتصنيف', 'شركتي "موديز" و"فيتش" للتصنيف'),
+    # quotes pair up line by line: an odd line does not hold back its neighbours
+    ('قال "نص\nفي "إسرائيل"إضافة', 'قال "نص\nفي "إسرائيل" إضافة'),
     # Persian follows the same rules with Persian marks
     ("می\u200cگوید ، که", "می\u200cگوید، که"),
     ("آیا آمد?", "آیا آمد؟"),
@@ -72,6 +76,7 @@ UNCHANGED = [
     "C++ and C# code; a, b? c!",
     "نص عادي بلا علامات",
     "موقع العربية.نت و مصراوي.كوم",
+    'تابعة لـ"داعش" و بـ(نص)',  # a tatweel holds the prefix apart on purpose
 ]
 
 punctuated = soup(

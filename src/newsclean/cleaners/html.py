@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from newsclean.cleaners.invisible import remove_invisible
+from newsclean.lines import clean_flagged_lines
 from newsclean.tables.loader import load_word_lists
 
 _ELEMENTS = load_word_lists("html_elements.json", ("block", "cell", "inline", "with_content"))
@@ -35,9 +36,6 @@ _TAG_NAME = re.compile(rf"</?({_NAME})", re.IGNORECASE)
 # a line, `<p` / `<br /` / `</di` ending one, and `</p` standing alone. Each branch starts from
 # a literal or a line start, and names are checked against the element list afterwards.
 _SOME_NAME = "[a-z][a-z0-9]{0,9}"
-# Tags, fragments and entities are looked for only on the lines that hold <, > or &.
-# A lone CR ends a line too (`whitespace` makes it one later), so lines split at it.
-_LINE_WITH_MARKUP = re.compile(r"(?:^|(?<=\r))[^\r\n]*[<>&][^\r\n]*", re.MULTILINE)
 _SCRIPT_OR_STYLE = re.compile(r"<(?:script|style)\b", re.IGNORECASE)
 _TAG_ACROSS_LINES = re.compile(rf"</?{_NAME}(?=\s){_ATTRIBUTES}\n", re.IGNORECASE)
 _FRAGMENT = re.compile(
@@ -77,7 +75,7 @@ def strip_html(text: str, *, entities_only: bool = False) -> str:
         text = _until_stable(_decode_entities, text)
     else:
         # What may span lines is handled on the whole block, each behind a cheap check;
-        # everything else line by line, and only on the lines that hold <, > or &.
+        # tags, fragments and entities line by line, only on the lines that hold <, > or &.
         if "<!--" in text:
             text = _COMMENT.sub("", text)
         if _SCRIPT_OR_STYLE.search(text):
@@ -87,17 +85,27 @@ def strip_html(text: str, *, entities_only: bool = False) -> str:
             text = _TAG_RUN.sub(replace_tags, text)
         if text != original:
             text = remove_invisible(text)  # see below; rare: only comments, scripts, split tags
-        strip_line = _line_stripper(replace_tags)
-        text = _LINE_WITH_MARKUP.sub(lambda line: _strip_line(strip_line, line.group()), text)
-        return text
+        clean_line = _line_cleaner(replace_tags)
+        return clean_flagged_lines(text, _HINT, clean_line)
     # Entities decode to any character, zero-width and control ones included, and removed
     # tags bring marks and joiners next to new neighbours: tidy what that produced.
     return text if text == original else remove_invisible(text)
 
 
-def _strip_line(strip_line: Callable[[str], str], line: str) -> str:
-    cleaned = _until_stable(strip_line, line)
-    return line if cleaned == line else remove_invisible(cleaned)
+@functools.lru_cache(maxsize=2)
+def _line_cleaner(replace_tags: Callable[[re.Match], str]) -> Callable[[str], str]:
+    strip_line = _line_stripper(replace_tags)
+    keeps_sgml = replace_tags is _replace_tags_keeping_sgml
+
+    def clean_line(line: str) -> str:
+        if keeps_sgml and not _HINT.search(_UPPER_CASE_TAG_RUN.sub("", line)):
+            return line  # a record's fields (`<DOCNO>...</DOCNO>`) and nothing else
+        if "\r" in line:  # a lone CR ends a line too (`whitespace` makes it one later)
+            return "\r".join(clean_line(piece) for piece in line.split("\r"))
+        cleaned = _until_stable(strip_line, line)
+        return line if cleaned == line else remove_invisible(cleaned)
+
+    return clean_line
 
 
 def _until_stable(strip: Callable[[str], str], text: str) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from newsclean.lines import clean_flagged_lines
+from newsclean.tables.arabic import TATWEEL
 from newsclean.tables.unicode_spaces import UNICODE_SPACES
 from newsclean.tables.punctuation import (
     ARABIC_DOMAIN_SUFFIXES,
@@ -25,8 +27,6 @@ _HAS_ARABIC = re.compile(_LETTER)
 # Each pattern starts from a character class, so the scan for it runs in C; the Arabic-script
 # context is then checked by a short look-behind.
 _SPACE_BEFORE_MARK = re.compile(
-    # A mark ends the word before it only if a space, the end, a letter or a mark follows:
-    # `سلام ?q=1` is a query string, not a question.
     f"{_SPACE}(?<={_LETTER}{_SPACE}){_SPACE}*"
     f"(?=[{NO_SPACE_BEFORE}](?:\\s|$|{_LETTER}|[{NO_SPACE_BEFORE}\"'«“‘]))",
     re.MULTILINE,
@@ -46,14 +46,37 @@ _GLUED_AFTER_MARK = re.compile(f"([{SPACE_AFTER}])(?!{_DOMAIN_SUFFIX})(?={_LETTE
 _OPENING_AFTER_MARK = re.compile(f"([{OPENING}])(?<={_LETTER}[{SPACE_AFTER}][{OPENING}])")
 # A one-letter proclitic (و ف ب ل ك) is written glued to the quote or bracket it opens.
 _PROCLITIC = "وفبلك"
-_AFTER_A_WORD = f"(?<={_LETTER})(?<!\\s[{_PROCLITIC}])(?<!^[{_PROCLITIC}])"
-_WORD_ENDS_HERE = re.compile(_AFTER_A_WORD, re.MULTILINE)
+# So is a prefix that a tatweel holds apart (لـ"داعش", الـ"نص"): the tatweel says it is glued.
+_ALONE = f"(?<!{_LETTER})"
+_AFTER_A_WORD = f"(?<={_LETTER})(?<!{TATWEEL})(?<!{_ALONE}[{_PROCLITIC}])"
+_WORD_ENDS_HERE = re.compile(_AFTER_A_WORD)
 _GLUED_BEFORE_OPENING = re.compile(
-    f"([{OPENING}])(?<={_LETTER}[{OPENING}])(?<!\\s[{_PROCLITIC}][{OPENING}])(?<!^[{_PROCLITIC}][{OPENING}])",
-    re.MULTILINE,
+    f"([{OPENING}])(?<={_LETTER}[{OPENING}])(?<!{TATWEEL}[{OPENING}])(?<!{_ALONE}[{_PROCLITIC}][{OPENING}])"
 )
 _GLUED_AFTER_CLOSING = re.compile(f"([{CLOSING}])(?={_LETTER})")
 _QUOTED = re.compile(r'"([^"\n]*)"')
+# Where the rules may find work. Each branch is a rule's match seen from its mark, so the
+# scan opens with one character class (marks are a few in a hundred characters of news);
+# a line with no such mark is never looked at again.
+_NEEDS_A_LOOK = re.compile(
+    f"[{NO_SPACE_BEFORE}{NO_SPACE_AFTER}{REPEATABLE}.](?:"
+    f"(?<={_SPACE}[{NO_SPACE_BEFORE}])"
+    f"|(?<=[{NO_SPACE_AFTER}])(?={_SPACE})"
+    f"|(?<={_REPEATABLE})(?={_REPEATABLE})"
+    f"|(?<={_LETTER}[{_LATIN_MARKS}])"
+    f"|(?<=[{SPACE_AFTER}])(?={_LETTER})"
+    f"|(?<=[{SPACE_AFTER}][{OPENING}])"
+    f"|(?<={_LETTER}[{OPENING}])"
+    f"|(?<=[{CLOSING}])(?={_LETTER})"
+    ")"
+)
+# Pairs of straight quotes, scanned in step as `_QUOTED` pairs them: a pair glued to a word
+# on either side or with a space inside needs a look, one spaced right is `fine`.
+_QUOTES_NEED_A_LOOK = re.compile(
+    f'"(?:(?:(?<={_LETTER}")|(?={_SPACE}))[^"\n]*"'
+    f'|[^"\n]*(?:{_SPACE}"|"(?={_LETTER}))'
+    f'|(?P<fine>[^"\n]*"))'
+)
 
 
 def fix_punctuation(text: str) -> str:
@@ -70,23 +93,28 @@ def fix_punctuation(text: str) -> str:
     >>> fix_punctuation("e.g. U.S. 3.14 1,000 10:30 example.com ?q=1 C++ ... ( text ) !!!")
     'e.g. U.S. 3.14 1,000 10:30 example.com ?q=1 C++ ... ( text ) !!!'
     """
-    if not _HAS_ARABIC.search(text):
-        return text
-    if '"' in text:
-        text = _QUOTED.sub(_fix_quoted, text) if _quotes_pair_up(text) else text
-    text = _SPACE_BEFORE_MARK.sub("", text)
-    text = _SPACE_AFTER_OPENING.sub(r"\1", text)
-    text = _MARK_CLUSTER.sub(_collapse_repeats, text)
-    text = _LATIN_MARK.sub(_to_arabic_mark, text)
-    text = _GLUED_AFTER_MARK.sub(r"\1 ", text)
-    text = _OPENING_AFTER_MARK.sub(r" \1", text)
-    text = _GLUED_BEFORE_OPENING.sub(r" \1", text)
-    return _GLUED_AFTER_CLOSING.sub(r"\1 ", text)
+    text = clean_flagged_lines(text, _QUOTES_NEED_A_LOOK, _fix_quotes)
+    return clean_flagged_lines(text, _NEEDS_A_LOOK, _fix_marks)
 
 
-def _quotes_pair_up(text: str) -> bool:
-    # A line with an odd number of straight quotes has no sure pairs: leave its quotes be.
-    return all(line.count('"') % 2 == 0 for line in text.split("\n"))
+def _fix_quotes(line: str) -> str:
+    # A line with an odd number of straight quotes has no sure pairs: its quotes stay.
+    if line.count('"') % 2 or not _HAS_ARABIC.search(line):
+        return line
+    return _QUOTED.sub(_fix_quoted, line)
+
+
+def _fix_marks(line: str) -> str:
+    if not _HAS_ARABIC.search(line):
+        return line
+    line = _SPACE_BEFORE_MARK.sub("", line)
+    line = _SPACE_AFTER_OPENING.sub(r"\1", line)
+    line = _MARK_CLUSTER.sub(_collapse_repeats, line)
+    line = _LATIN_MARK.sub(_to_arabic_mark, line)
+    line = _GLUED_AFTER_MARK.sub(r"\1 ", line)
+    line = _OPENING_AFTER_MARK.sub(r" \1", line)
+    line = _GLUED_BEFORE_OPENING.sub(r" \1", line)
+    return _GLUED_AFTER_CLOSING.sub(r"\1 ", line)
 
 
 def _fix_quoted(match: re.Match) -> str:

@@ -11,11 +11,14 @@ _DASHES = re.escape(DASHES)
 _SP = f"[ \\t{UNICODE_SPACES}]"  # the spaces `whitespace` will turn into plain ones
 _SEPARATOR = f"[{re.escape(PIPES + BULLETS)}]"
 _ANY = re.escape(PIPES + BULLETS + DASHES)
-# What makes a line worth a look: a bar or bullet, a dash standing alone, a rule.
+# What makes a line worth a look: a bar or bullet, a dash standing alone, three rule
+# characters in a row. One character class opens the pattern, so the scan for it runs in C.
 _CANDIDATE = re.compile(
-    f"[{re.escape(PIPES + BULLETS + DASHES)}](?:(?<=[{re.escape(PIPES + BULLETS)}])|(?<!\\S.)(?!\\S))"
-    f"|(?:^|(?<=\\r)){_SP}*([{re.escape(RULE_CHARACTERS)}])\\1\\1",
-    re.MULTILINE,
+    f"([{re.escape(PIPES + BULLETS + DASHES + RULE_CHARACTERS)}])(?:"
+    f"(?<=[{re.escape(PIPES + BULLETS)}])"
+    f"|(?<=[{_DASHES}])(?<!\\S.)(?!\\S)"
+    f"|(?<=[{re.escape(RULE_CHARACTERS)}])\\1\\1"
+    ")"
 )
 _RULE = re.compile(f"{_SP}*([{re.escape(RULE_CHARACTERS)}])\\1{{2,}}{_SP}*\\r?")
 # Tokens of a separator-only line: a run of bars or bullets, or a dash standing alone.

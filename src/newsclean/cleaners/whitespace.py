@@ -1,7 +1,9 @@
 """Line ends, spaces and blank lines."""
 
 import re
+from collections.abc import Callable
 
+from newsclean.lines import clean_flagged_lines
 from newsclean.tables.unicode_spaces import UNICODE_SPACES
 
 _SPACE = f"[ \\t{UNICODE_SPACES}]"
@@ -10,11 +12,15 @@ _UNICODE_SPACE = re.compile(f"[{UNICODE_SPACES}]")
 # Indentation made of ASCII spaces and tabs is deliberate (Markdown, poetry, code); a leading
 # run holding a no-break or other Unicode space is what scrapers leave before a paragraph.
 _SCRAPED_INDENT = re.compile(f"^(?=[ \\t]*[{UNICODE_SPACES}]){_SPACE}+", re.MULTILINE)
-_TRAILING = re.compile(f"{_SPACE}+$", re.MULTILINE)
+_TRAILING = re.compile(f"{_SPACE}+$")
 # Only runs that need a change match: two or more spaces, or one that is not a plain space.
 # The pattern opens with a character class, so the scan for it stays in C.
 _INNER_RUN = re.compile(f"{_SPACE}(?<=\\S{_SPACE})(?:(?<! ){_SPACE}*|{_SPACE}+)(?=\\S)")
 _BLANK_RUN = re.compile(r"\n{3,}")
+# The lines the rules above may change: those with a tab or a Unicode space, and those with a
+# space before a space or a line end. Two scans that run in C (a class, a literal), each
+# faster than one that opens with every space.
+_NEEDS_A_LOOK = (re.compile(f"[\\t{UNICODE_SPACES}]"), re.compile(" (?=[ \\n]|\\Z)"))
 
 
 def fix_whitespace(text: str, *, hard_breaks: bool = False) -> str:
@@ -35,18 +41,24 @@ def fix_whitespace(text: str, *, hard_breaks: bool = False) -> str:
     """
     if "\r" in text:
         text = _CARRIAGE_RETURN.sub("\n", text)
-    # Substring tests run at memory speed: the patterns run only where they can match.
-    unicode_spaces = _UNICODE_SPACE.search(text) is not None
-    if unicode_spaces:
-        text = _SCRAPED_INDENT.sub("", text)
-    if unicode_spaces or " \n" in text or "\t\n" in text or text.endswith((" ", "\t")):
-        text = _TRAILING.sub(_keep_hard_break if hard_breaks else "", text)
-    if unicode_spaces or "  " in text or "\t" in text:
-        text = _INNER_RUN.sub(" ", text)
+    fix_line = _fix_line_keeping_hard_breaks if hard_breaks else _fix_line
+    for flag in _NEEDS_A_LOOK:
+        text = clean_flagged_lines(text, flag, fix_line)
     if "\n\n\n" in text:
         text = _BLANK_RUN.sub("\n\n", text)
     text = text.strip("\n")
     return text + "\n" if text else ""
+
+
+def _fix_line(line: str, trailing: str | Callable[[re.Match], str] = "") -> str:
+    if _UNICODE_SPACE.search(line):
+        line = _SCRAPED_INDENT.sub("", line)
+    line = _TRAILING.sub(trailing, line)
+    return _INNER_RUN.sub(" ", line)
+
+
+def _fix_line_keeping_hard_breaks(line: str) -> str:
+    return _fix_line(line, _keep_hard_break)
 
 
 def _keep_hard_break(match: re.Match) -> str:
