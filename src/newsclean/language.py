@@ -22,9 +22,10 @@ ARABIC, PERSIAN, OTHER = "ar", "fa", "other"
 _LETTER = f"[{ARABIC_LETTER}]"
 _ANY_LETTER = re.compile(_LETTER)
 _PERSIAN_LETTER = re.compile(f"[{PERSIAN_ONLY_LETTERS}]")
-_ZWNJ_IN_WORD = re.compile(f"(?<={_LETTER}){ZWNJ}(?={_LETTER})")
+# Each opens with a character or a class, not a look-behind, so the scan for it runs in C.
+_ZWNJ_IN_WORD = re.compile(f"{ZWNJ}(?<={_LETTER}{ZWNJ})(?={_LETTER})")
 _PERSIAN_YEH_KEHEH = re.compile("[یک]")
-_ARTICLE = re.compile(f"(?<!{_LETTER})[اأإآٱ]ل")
+_ARTICLE = re.compile(f"[اأإآٱ](?<!{_LETTER}.)ل")
 _ARABIC_YEH_KAF = re.compile("[يكى]")
 
 # Letters the cleaner may write differently than the text did.

@@ -23,11 +23,9 @@ def clean_flagged_lines(text: str, flag: re.Pattern, clean_line: Callable[[str],
     """
     pieces: list[str] = []
     copied = 0  # text before this is in pieces; when not 0 it is the index of a line end
-    match = flag.search(text)
-    while match is not None:
-        if match.lastgroup == "fine":
-            match = flag.search(text, match.end())
-            continue
+    for match in flag.finditer(text):
+        if match.start() < copied or match.lastgroup == "fine":
+            continue  # on a line already cleaned, or nothing to do
         start = text.rfind("\n", copied, match.start()) + 1
         end = text.find("\n", match.end())
         if end < 0:
@@ -35,7 +33,6 @@ def clean_flagged_lines(text: str, flag: re.Pattern, clean_line: Callable[[str],
         pieces.append(text[copied:start])
         pieces.append(clean_line(text[start:end]))
         copied = end
-        match = flag.search(text, end)
     if not pieces:
         return text
     pieces.append(text[copied:])

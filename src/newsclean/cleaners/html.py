@@ -20,6 +20,8 @@ _NAME = "(?:" + "|".join(sorted(_ALL, key=len, reverse=True)) + ")"
 _NAME_PREFIXES = _ALL | {name[:cut] for name in _ALL for cut in range(2, len(name))}
 
 _HINT = re.compile(r"[<>&]")
+# In a TREC/SGML record, the tags of its fields (`<DOCNO>`, `</TEXT>`) need nothing.
+_HINT_PAST_SGML_FIELDS = re.compile(r"[<>&](?:(?<=<)(?P<fine>/?[A-Z][A-Z0-9]*>))?")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _WITH_CONTENT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
@@ -38,6 +40,8 @@ _TAG_NAME = re.compile(rf"</?({_NAME})", re.IGNORECASE)
 _SOME_NAME = "[a-z][a-z0-9]{0,9}"
 _SCRIPT_OR_STYLE = re.compile(r"<(?:script|style)\b", re.IGNORECASE)
 _TAG_ACROSS_LINES = re.compile(rf"</?{_NAME}(?=\s){_ATTRIBUTES}\n", re.IGNORECASE)
+# What any tag across lines starts with: `<`, a letter, no `<` or `>` up to the line end.
+_MAY_CROSS_LINES = re.compile(r"<[/A-Za-z][^<>\n]*\n")
 _FRAGMENT = re.compile(
     rf"""(?P<before>[ \t]*)(?:
         (?<!<)/(?P<closing>{_SOME_NAME})[ \t]*>
@@ -81,12 +85,12 @@ def strip_html(text: str, *, entities_only: bool = False) -> str:
         if _SCRIPT_OR_STYLE.search(text):
             text = _WITH_CONTENT.sub("", text)
         replace_tags = _replace_tags_keeping_sgml if _is_sgml_record(text) else _replace_tags
-        if _TAG_ACROSS_LINES.search(text):
+        if _MAY_CROSS_LINES.search(text) and _TAG_ACROSS_LINES.search(text):
             text = _TAG_RUN.sub(replace_tags, text)
         if text != original:
             text = remove_invisible(text)  # see below; rare: only comments, scripts, split tags
-        clean_line = _line_cleaner(replace_tags)
-        return clean_flagged_lines(text, _HINT, clean_line)
+        hint = _HINT_PAST_SGML_FIELDS if replace_tags is _replace_tags_keeping_sgml else _HINT
+        return clean_flagged_lines(text, hint, _line_cleaner(replace_tags))
     # Entities decode to any character, zero-width and control ones included, and removed
     # tags bring marks and joiners next to new neighbours: tidy what that produced.
     return text if text == original else remove_invisible(text)
@@ -95,11 +99,8 @@ def strip_html(text: str, *, entities_only: bool = False) -> str:
 @functools.lru_cache(maxsize=2)
 def _line_cleaner(replace_tags: Callable[[re.Match], str]) -> Callable[[str], str]:
     strip_line = _line_stripper(replace_tags)
-    keeps_sgml = replace_tags is _replace_tags_keeping_sgml
 
     def clean_line(line: str) -> str:
-        if keeps_sgml and not _HINT.search(_UPPER_CASE_TAG_RUN.sub("", line)):
-            return line  # a record's fields (`<DOCNO>...</DOCNO>`) and nothing else
         if "\r" in line:  # a lone CR ends a line too (`whitespace` makes it one later)
             return "\r".join(clean_line(piece) for piece in line.split("\r"))
         cleaned = _until_stable(strip_line, line)

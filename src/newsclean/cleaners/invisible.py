@@ -3,6 +3,7 @@
 import re
 import unicodedata
 
+from newsclean.lines import clean_flagged_lines
 from newsclean.tables.invisible import (
     ARABIC_MARKS,
     BIDI_CONTROLS,
@@ -22,8 +23,11 @@ _JOINER_RUN = re.compile(f"[{ZWNJ}{ZWJ}]+")
 _LETTER = re.compile("[^\\W\\d_]")
 _LETTER_WITH_MARKS_BEFORE = re.compile(f"[^\\W\\d_][{ARABIC_MARKS}]*$")
 _EMOJI_CHAR = re.compile(f"[{EMOJI}]")
-_ANY_INVISIBLE = re.compile(
-    f"[{re.escape(ZERO_WIDTH + BIDI_CONTROLS + OTHER_CONTROLS + SEPARATING_CONTROLS)}{ZWNJ}{ZWJ}]"
+# The lines worth a look hold a character that goes, a ZWJ, or a ZWNJ that is not the plain
+# Persian one between two letters (most ZWNJs in Persian text are: those lines are skipped).
+_NEEDS_A_LOOK = re.compile(
+    f"[{re.escape(ZERO_WIDTH + BIDI_CONTROLS + OTHER_CONTROLS + SEPARATING_CONTROLS)}{ZWNJ}{ZWJ}](?:"
+    f"(?<![{ZWNJ}])|(?<![^\\W\\d_]{ZWNJ})|(?![^\\W\\d_]))"
 )
 
 
@@ -41,11 +45,13 @@ def remove_invisible(text: str) -> str:
     >>> remove_invisible("👩\\u200d💻 می\\u200cروم")
     '👩\\u200d💻 می\\u200cروم'
     """
-    if _ANY_INVISIBLE.search(text):
-        text = _REMOVED.sub("", text)
-        text = _SEPARATING.sub(" ", text)
-        text = _JOINER_RUN.sub(_keep_meaningful_joiners, text)
-    return nfc(text)
+    return nfc(clean_flagged_lines(text, _NEEDS_A_LOOK, _remove_from_line))
+
+
+def _remove_from_line(line: str) -> str:
+    line = _REMOVED.sub("", line)
+    line = _SEPARATING.sub(" ", line)
+    return _JOINER_RUN.sub(_keep_meaningful_joiners, line)
 
 
 def nfc(text: str) -> str:

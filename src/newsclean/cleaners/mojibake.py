@@ -45,6 +45,14 @@ _EVERYDAY_TEXT = re.compile(
 )
 # Latin letters with combining accents compose (NFC) into the leads of a mangled run.
 _COMBINING = re.compile("[\u0300-\u036f]")
+# One scan tells whether a text may hold mojibake at all: a combining accent, a lead of
+# windows-1252 mojibake, or a windows-1256 lead followed by what a continuation byte reads as.
+# (Those leads are common Arabic letters; what follows them in real text is not that.)
+_MAY_BE_MANGLED = re.compile(
+    f"[\u0300-\u036f{ARABIC_LEAD_1252}âÃ{ARABIC_LEAD_1256}](?:"
+    f"(?<=[\u0300-\u036f{ARABIC_LEAD_1252}âÃ])"
+    f"|{_NOISE}*[{re.escape(CONTINUATION_1256)}])"
+)
 
 
 def fix_mojibake(text: str) -> str:
@@ -61,6 +69,8 @@ def fix_mojibake(text: str) -> str:
     >>> fix_mojibake("“نص” Øst, café, مع، ظهر")
     '“نص” Øst, café, مع، ظهر'
     """
+    if not _MAY_BE_MANGLED.search(text):
+        return text
     if _COMBINING.search(text):
         text = unicodedata.normalize("NFC", text)
     if _SIGNATURE_1252.search(text):
