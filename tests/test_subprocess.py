@@ -96,6 +96,8 @@ def test_ctrl_c_with_worker_processes_ends_quietly(tmp_path):
     time.sleep(1.0)
     os.killpg(process.pid, signal.SIGINT)  # what a terminal does on Ctrl-C: the whole group
     _, stderr = process.communicate(timeout=60)
-    assert process.returncode in (0, 130)  # 0 only if it had already finished
+    # 0 only if it had already finished; -SIGINT if the signal came while the interpreter
+    # was exiting, past every handler (a shell reports 130 for both 130 and -SIGINT).
+    assert process.returncode in (0, 130, -signal.SIGINT)
     assert b"Traceback" not in stderr
     assert sorted(os.listdir(tmp_path)) == sorted(path.name for path in originals)

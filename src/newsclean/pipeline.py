@@ -339,24 +339,24 @@ def iter_lines(chunks: Iterable[str]) -> Iterator[str]:
     >>> list(iter_lines(["a\\r", "\\nb\\rc", "\\n", "d"]))
     ['a\\r\\n', 'b\\r', 'c\\n', 'd']
     """
-    partial: list[str] = []
+    partial: list[str] = []  # the start of a line that has not ended yet
     size = 0
     for chunk in chunks:
         if partial and partial[-1].endswith("\r"):
+            size -= len(partial[-1])
             chunk = partial.pop() + chunk
-        # A CR at the end of a chunk may be the first half of a CRLF: hold it back.
-        end = len(chunk) - 1 if chunk.endswith("\r") else len(chunk)
-        start = 0
-        for match in _LINE_END.finditer(chunk, 0, end):
-            partial.append(chunk[start : match.end()])
-            yield "".join(partial)
-            partial.clear()
-            size = 0
-            start = match.end()
-        if start < len(chunk):
-            partial.append(chunk[start:])
-            size += len(chunk) - start
-            if size > LINE_CHARS and not partial[-1].endswith("\r"):
+        lines, rest = _complete_lines(chunk)
+        if lines:
+            if partial:
+                partial.append(lines[0])
+                lines[0] = "".join(partial)
+                partial.clear()
+                size = 0
+            yield from lines
+        if rest:
+            partial.append(rest)
+            size += len(rest)
+            if size > LINE_CHARS and not rest.endswith("\r"):
                 line = "".join(partial)
                 cut = _safe_cut(line)
                 yield line[:cut]
@@ -364,6 +364,25 @@ def iter_lines(chunks: Iterable[str]) -> Iterator[str]:
                 size = len(line) - cut
     if partial:
         yield "".join(partial)
+
+
+def _complete_lines(chunk: str) -> tuple[list[str], str]:
+    """The lines of ``chunk`` that end in it, with their ends, and what follows the last one.
+
+    A CR that ends the chunk may be the first half of a CRLF: it is held back with the rest.
+    """
+    if "\r" not in chunk:
+        # The common case, split at C speed.
+        lines = chunk.split("\n")
+        rest = lines.pop()
+        return [line + "\n" for line in lines], rest
+    end = len(chunk) - 1 if chunk.endswith("\r") else len(chunk)
+    lines = []
+    start = 0
+    for match in _LINE_END.finditer(chunk, 0, end):
+        lines.append(chunk[start : match.end()])
+        start = match.end()
+    return lines, chunk[start:]
 
 
 def _safe_cut(line: str) -> int:
@@ -384,6 +403,11 @@ def _may_cut_before(line: str) -> bool:
     return not _MAY_TURN_BLANK.fullmatch(line)
 
 
+def _is_blank(line: str) -> bool:
+    # isspace() is false at the first letter, so a line of text costs almost nothing here.
+    return not line or (line.isspace() and _BLANK_LINE.fullmatch(line) is not None)
+
+
 def iter_blocks(lines: Iterable[str]) -> Iterator[tuple[str, str]]:
     """Group lines into ``(block, gap)`` pairs.
 
@@ -396,18 +420,17 @@ def iter_blocks(lines: Iterable[str]) -> Iterator[tuple[str, str]]:
     body: list[str] = []
     gap: list[str] = []
     size = 0
-    may_cut = False
+    last = ""  # the last line of text seen
     for line in lines:
-        if _BLANK_LINE.fullmatch(line):
+        if _is_blank(line):
             gap.append(line)
             continue
-        cuttable = not _MAY_TURN_BLANK.fullmatch(line)
-        if gap or (size >= BLOCK_CHARS and may_cut and cuttable):
+        if gap or (size >= BLOCK_CHARS and _may_cut_before(last) and _may_cut_before(line)):
             yield "".join(body), "".join(gap)
             body, gap, size = [], [], 0
         body.append(line)
         size += len(line)
-        may_cut = cuttable
+        last = line
     if body or gap:
         yield "".join(body), "".join(gap)
 

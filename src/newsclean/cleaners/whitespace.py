@@ -1,26 +1,25 @@
 """Line ends, spaces and blank lines."""
 
 import re
-from collections.abc import Callable
 
 from newsclean.lines import clean_flagged_lines
 from newsclean.tables.unicode_spaces import UNICODE_SPACES
 
-_SPACE = f"[ \\t{UNICODE_SPACES}]"
+_SPACES = " \t" + UNICODE_SPACES
+_SPACE = f"[{_SPACES}]"
 _CARRIAGE_RETURN = re.compile(r"\r\n?")
 _UNICODE_SPACE = re.compile(f"[{UNICODE_SPACES}]")
 # Indentation made of ASCII spaces and tabs is deliberate (Markdown, poetry, code); a leading
 # run holding a no-break or other Unicode space is what scrapers leave before a paragraph.
 _SCRAPED_INDENT = re.compile(f"^(?=[ \\t]*[{UNICODE_SPACES}]){_SPACE}+", re.MULTILINE)
-_TRAILING = re.compile(f"{_SPACE}+$")
 # Only runs that need a change match: two or more spaces, or one that is not a plain space.
 # The pattern opens with a character class, so the scan for it stays in C.
 _INNER_RUN = re.compile(f"{_SPACE}(?<=\\S{_SPACE})(?:(?<! ){_SPACE}*|{_SPACE}+)(?=\\S)")
 _BLANK_RUN = re.compile(r"\n{3,}")
-# The lines the rules above may change: those with a tab or a Unicode space, and those with a
-# space before a space or a line end. Two scans that run in C (a class, a literal), each
-# faster than one that opens with every space.
-_NEEDS_A_LOOK = (re.compile(f"[\\t{UNICODE_SPACES}]"), re.compile(" (?=[ \\n]|\\Z)"))
+# The lines the rules above may change: those with a tab or a Unicode space, two spaces in
+# a row, or a space at the end. Three scans at C speed (a class, two literals) cost less than
+# one pattern that opens with every space.
+_NEEDS_A_LOOK = (re.compile(f"[\\t{UNICODE_SPACES}]"), "  ", " \n")
 
 
 def fix_whitespace(text: str, *, hard_breaks: bool = False) -> str:
@@ -41,6 +40,8 @@ def fix_whitespace(text: str, *, hard_breaks: bool = False) -> str:
     """
     if "\r" in text:
         text = _CARRIAGE_RETURN.sub("\n", text)
+    if text.endswith(" "):
+        text += "\n"  # the last line is looked at like the others; one LF ends the text anyway
     fix_line = _fix_line_keeping_hard_breaks if hard_breaks else _fix_line
     for flag in _NEEDS_A_LOOK:
         text = clean_flagged_lines(text, flag, fix_line)
@@ -50,23 +51,17 @@ def fix_whitespace(text: str, *, hard_breaks: bool = False) -> str:
     return text + "\n" if text else ""
 
 
-def _fix_line(line: str, trailing: str | Callable[[re.Match], str] = "") -> str:
+def _fix_line(line: str) -> str:
     if _UNICODE_SPACE.search(line):
         line = _SCRAPED_INDENT.sub("", line)
-    line = _TRAILING.sub(trailing, line)
-    return _INNER_RUN.sub(" ", line)
+    return _INNER_RUN.sub(" ", line.rstrip(_SPACES))
 
 
 def _fix_line_keeping_hard_breaks(line: str) -> str:
-    return _fix_line(line, _keep_hard_break)
-
-
-def _keep_hard_break(match: re.Match) -> str:
     # Markdown's hard line break: two or more spaces ending a line of text stay, as two.
     # Where no line follows, Markdown ignores them; keeping them there too makes the rule
     # independent of what follows, so cleaning twice gives what cleaning once gave.
-    text, start = match.string, match.start()
-    run = match.group()
-    if len(run) >= 2 and run.strip(" ") == "" and start and not text[start - 1].isspace():
-        return "  "
-    return ""
+    text = line.rstrip(_SPACES)
+    run = line[len(text) :]
+    hard_break = len(run) >= 2 and not run.strip(" ") and text and not text[-1].isspace()
+    return _fix_line(text) + ("  " if hard_break else "")
