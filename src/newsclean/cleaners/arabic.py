@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Callable
 
 from newsclean.cleaners.invisible import nfc
+from newsclean.lines import clean_flagged_lines
 from newsclean.language import ARABIC, PERSIAN, by_letter_shares, quick_guess, weigh
 from newsclean.tables.arabic import (
     ALEF_MAKSURA,
@@ -104,6 +105,12 @@ _PREFIX_WORD = re.compile("[وف]?(?:ال|لل|بال|[كک]ال|[بلكک])|[و
 # one that opens with a single class is found by a scan in C, three to four times faster.
 _MARK_CLUSTER = re.compile(f"{_MARK}{_MARK}+")
 _MARKS = re.compile(f"{_MARK}{_MARK}*")
+# The lines `_fix_letters` may change: a presentation form, a heh variant, a tatweel, two marks
+# in a row. One scan, opening with a class, for what were three.
+_LETTERS_NEED_A_LOOK = re.compile(
+    f"[{re.escape(''.join(PRESENTATION_FORMS) + ''.join(HEH_VARIANTS))}{TATWEEL}{DIACRITICS}{OTHER_MARKS}]"
+    f"(?:(?<!{_MARK})|(?={_MARK}))"
+)
 _REPEATED_LETTER = re.compile(f"({_LETTER})\\1{{2,}}")
 _LATIN_UPPER = re.compile("[A-Z\u00c0-\u00de\u0100-\u024f][A-Z\u00c0-\u00de\u0100-\u024f]*")
 
@@ -141,12 +148,9 @@ def normalize_arabic(
     if _SCRIPT.search(text):
         # Everything that does not depend on the language comes first, so the language is
         # decided on text that cleaning will not change again.
-        text = _LANGUAGE_NEUTRAL(text)
         if expand_ligatures:
-            text = _LIGATURES(text)
-        if TATWEEL in text:
-            text = _fix_tatweel(text)
-        text = _MARK_CLUSTER.sub(_dedupe_marks, text)
+            text = _LIGATURES(text)  # (its letters and the presentation forms' are apart)
+        text = clean_flagged_lines(text, _LETTERS_NEED_A_LOOK, _fix_letters)
         if collapse_repeats:
             text = _REPEATED_LETTER.sub(r"\1", text)
         folded = strip_diacritics or normalize_alef or alef_maksura or teh_marbuta
@@ -158,6 +162,13 @@ def normalize_arabic(
         # Lowercasing can decompose (İ becomes i and a combining dot): put the text back in NFC.
         text = nfc(_LATIN_UPPER.sub(lambda match: match.group().lower(), text))
     return text
+
+
+def _fix_letters(line: str) -> str:
+    line = _LANGUAGE_NEUTRAL(line)
+    if TATWEEL in line:
+        line = _fix_tatweel(line)
+    return _MARK_CLUSTER.sub(_dedupe_marks, line)
 
 
 def _fix_tatweel(text: str) -> str:
@@ -201,10 +212,12 @@ def _spell(text: str, lang: str, folded: bool) -> str:
     # point the same way again once they are spelled.
     lines = text.splitlines(keepends=True)
     languages = [weigh(line, None, folded=folded) for line in lines]
-    default = weigh(text, None, folded=folded) or by_letter_shares(
-        "".join(line for line, language in zip(lines, languages) if language is None)
-    )
-    return "".join(_SPELLERS[language or default](line) for line, language in zip(lines, languages))
+    if None in languages:
+        default = weigh(text, None, folded=folded) or by_letter_shares(
+            "".join(line for line, language in zip(lines, languages) if language is None)
+        )
+        languages = [language or default for language in languages]
+    return "".join(_SPELLERS[language](line) for line, language in zip(lines, languages))
 
 
 def _spell_arabic(text: str) -> str:

@@ -46,12 +46,12 @@ _EVERYDAY_TEXT = re.compile(
 # Latin letters with combining accents compose (NFC) into the leads of a mangled run.
 _COMBINING = re.compile("[\u0300-\u036f]")
 # One scan tells whether a text may hold mojibake at all: a combining accent, a lead of
-# windows-1252 mojibake, or a windows-1256 lead followed by what a continuation byte reads as.
-# (Those leads are common Arabic letters; what follows them in real text is not that.)
+# windows-1252 mojibake, or two mangled windows-1256 letters in a row. (Those leads are common
+# Arabic letters; a continuation after one happens in real text, two pairs in a row do not.)
 _MAY_BE_MANGLED = re.compile(
     f"[\u0300-\u036f{ARABIC_LEAD_1252}âÃ{ARABIC_LEAD_1256}](?:"
     f"(?<=[\u0300-\u036f{ARABIC_LEAD_1252}âÃ])"
-    f"|{_NOISE}*[{re.escape(CONTINUATION_1256)}])"
+    f"|{_NOISE}*[{re.escape(CONTINUATION_1256)}]{_NOISE}*{_PAIR_1256})"
 )
 
 

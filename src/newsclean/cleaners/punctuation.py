@@ -42,18 +42,19 @@ _MARK_CLUSTER = re.compile(f"{_REPEATABLE}(?<={_LETTER}{_REPEATABLE}){_REPEATABL
 _SAME_MARK_RUN = re.compile(f"([{REPEATABLE}])\\1+")
 _DOT_RUN = re.compile(r"\.{2,}")
 _DOMAIN_SUFFIX = f"(?<=\\.)(?:{'|'.join(ARABIC_DOMAIN_SUFFIXES)})(?!{_LETTER})"
-_GLUED_AFTER_MARK = re.compile(f"([{SPACE_AFTER}])(?!{_DOMAIN_SUFFIX})(?={_LETTER})")
-_OPENING_AFTER_MARK = re.compile(f"([{OPENING}])(?<={_LETTER}[{SPACE_AFTER}][{OPENING}])")
+# A mark or a closing bracket glued to the next word (`البلدين.التقى`, `"نص"هنا`).
+_GLUED_AFTER = re.compile(f"[{SPACE_AFTER}{CLOSING}](?!{_DOMAIN_SUFFIX})(?={_LETTER})")
 # A one-letter proclitic (و ف ب ل ك) is written glued to the quote or bracket it opens.
 _PROCLITIC = "وفبلك"
 # So is a prefix that a tatweel holds apart (لـ"داعش", الـ"نص"): the tatweel says it is glued.
 _ALONE = f"(?<!{_LETTER})"
 _AFTER_A_WORD = f"(?<={_LETTER})(?<!{TATWEEL})(?<!{_ALONE}[{_PROCLITIC}])"
 _WORD_ENDS_HERE = re.compile(_AFTER_A_WORD)
-_GLUED_BEFORE_OPENING = re.compile(
-    f"([{OPENING}])(?<={_LETTER}[{OPENING}])(?<!{TATWEEL}[{OPENING}])(?<!{_ALONE}[{_PROCLITIC}][{OPENING}])"
+# An opening bracket glued to the word or the mark before it (`كلمة(تفسير)`, `قال:“نص”`).
+_GLUED_BEFORE = re.compile(
+    f"[{OPENING}](?:(?<={_LETTER}[{SPACE_AFTER}][{OPENING}])"
+    f"|(?<={_LETTER}[{OPENING}])(?<!{TATWEEL}[{OPENING}])(?<!{_ALONE}[{_PROCLITIC}][{OPENING}]))"
 )
-_GLUED_AFTER_CLOSING = re.compile(f"([{CLOSING}])(?={_LETTER})")
 _QUOTED = re.compile(r'"([^"\n]*)"')
 # Where the rules may find work. Each branch is a rule's match seen from its mark, so the
 # scan opens with one character class (marks are a few in a hundred characters of news);
@@ -107,14 +108,25 @@ def _fix_quotes(line: str) -> str:
 def _fix_marks(line: str) -> str:
     if not _HAS_ARABIC.search(line):
         return line
+    # Replacements are functions, not templates: a `\1` template is parsed on every call.
     line = _SPACE_BEFORE_MARK.sub("", line)
-    line = _SPACE_AFTER_OPENING.sub(r"\1", line)
+    line = _SPACE_AFTER_OPENING.sub(_first_group, line)
     line = _MARK_CLUSTER.sub(_collapse_repeats, line)
     line = _LATIN_MARK.sub(_to_arabic_mark, line)
-    line = _GLUED_AFTER_MARK.sub(r"\1 ", line)
-    line = _OPENING_AFTER_MARK.sub(r" \1", line)
-    line = _GLUED_BEFORE_OPENING.sub(r" \1", line)
-    return _GLUED_AFTER_CLOSING.sub(r"\1 ", line)
+    line = _GLUED_AFTER.sub(_space_after, line)
+    return _GLUED_BEFORE.sub(_space_before, line)
+
+
+def _first_group(match: re.Match) -> str:
+    return match.group(1)
+
+
+def _space_after(match: re.Match) -> str:
+    return match.group() + " "
+
+
+def _space_before(match: re.Match) -> str:
+    return " " + match.group()
 
 
 def _fix_quoted(match: re.Match) -> str:
