@@ -28,47 +28,39 @@ _PERSIAN_YEH_KEHEH = re.compile("[یک]")
 _ARTICLE = re.compile(f"[اأإآٱ](?<!{_LETTER}.)ل")
 _ARABIC_YEH_KAF = re.compile("[يكى]")
 
-# Letters the cleaner may write differently than the text did.
-_KEYBOARD_CLASSES = {"ي": "[يیى]", "ی": "[يیى]", "ى": "[يیى]", "ك": "[كک]", "ک": "[كک]"}
-# In folded mode the evidence is read from a view of the text in which every alef, yeh, kaf
-# and heh/teh marbuta variant is one letter and marks are gone: the search foldings cannot
-# change that view, so they cannot change the decision.
-_FOLDED_VIEW = str.maketrans(
-    {
-        **dict.fromkeys("أإآٱ", "ا"),
-        **dict.fromkeys("یى", "ي"),
-        "ک": "ك",
-        "ة": "ه",
-        **dict.fromkeys(map(chr, [*range(0x064B, 0x0653), 0x0670]), None),
-    }
-)
+_WORD = re.compile(f"{_LETTER}{_LETTER}*")
+_MARKS = re.compile("[\u064b-\u0652\u0670]")
 
 
-def fold_keyboards(word: str) -> str:
-    """A pattern for ``word`` typed with any yeh and either kaf."""
-    return "".join(_KEYBOARD_CLASSES.get(character, re.escape(character)) for character in word)
+def _keyboard_view(text: str) -> str:
+    """``text`` with one yeh and one kaf, whichever keyboard typed them: the cleaner changes
+    those letters, so evidence must not depend on them."""
+    return text.replace("ی", "ي").replace("ى", "ي").replace("ک", "ك")
 
 
-def _words_pattern(arabic: frozenset[str], persian: frozenset[str], fold=re.escape) -> re.Pattern:
-    """One scan for both lists: group 1 holds an Arabic word, group 2 a Persian one."""
+def _folded_view(text: str) -> str:
+    """In folded mode every alef, yeh, kaf and heh/teh marbuta variant is one letter and marks
+    are gone: the search foldings cannot change this view, so they cannot change the decision.
+    (A chain of replacements runs many times faster than `str.translate` here.)"""
+    text = _MARKS.sub("", text)
+    for variant in "أإآٱ":
+        text = text.replace(variant, "ا")
+    return _keyboard_view(text).replace("ة", "ه")
 
-    def alternatives(words: frozenset[str]) -> str:
-        return "|".join(sorted(map(fold, words), key=len, reverse=True))
 
-    return re.compile(f"(?<!{_LETTER})(?:({alternatives(arabic)})|({alternatives(persian)}))(?!{_LETTER})")
+def _word_lists(view) -> tuple[frozenset[str], frozenset[str]]:
+    # Words are compared letters only; folding merges some words of the two languages
+    # (آن and أن): those tell nothing.
+    def letters(word: str) -> str:
+        return "".join(_WORD.findall(view(word)))
 
-
-def _folded_lists() -> tuple[frozenset[str], frozenset[str]]:
-    # Folding merges some words of the two languages (آن and أن): those tell nothing.
-    arabic = {word.translate(_FOLDED_VIEW) for word in WORDS["arabic_words"]}
-    persian = {word.translate(_FOLDED_VIEW) for word in WORDS["persian_words"]}
+    arabic = {letters(word) for word in WORDS["arabic_words"]}
+    persian = {letters(word) for word in WORDS["persian_words"]}
     return frozenset(arabic - persian), frozenset(persian - arabic)
 
 
-_WORD_PATTERNS = {
-    False: _words_pattern(WORDS["arabic_words"], WORDS["persian_words"], fold_keyboards),
-    True: _words_pattern(*_folded_lists()),
-}
+_VIEWS = {False: _keyboard_view, True: _folded_view}
+_WORD_LISTS = {folded: _word_lists(view) for folded, view in _VIEWS.items()}
 
 
 def evidence(text: str, *, folded: bool = False) -> tuple[int, int]:
@@ -79,16 +71,16 @@ def evidence(text: str, *, folded: bool = False) -> tuple[int, int]:
     >>> evidence("او گفت که این کار را می کند")
     (0, 15)
     """
-    if folded:
-        text = text.translate(_FOLDED_VIEW)
-    words = _WORD_PATTERNS[folded].findall(text)
-    arabic_words = sum(1 for arabic, _ in words if arabic)
+    text = _VIEWS[folded](text)
+    # A word is a run of letters; set lookups count the listed ones at C speed.
+    words = _WORD.findall(text)
+    arabic_words, persian_words = _WORD_LISTS[folded]
     persian = (
         3 * len(_PERSIAN_LETTER.findall(text))
-        + 2 * (len(words) - arabic_words)
+        + 2 * sum(map(persian_words.__contains__, words))
         + 2 * len(_ZWNJ_IN_WORD.findall(text))
     )
-    arabic = 2 * arabic_words
+    arabic = 2 * sum(map(arabic_words.__contains__, words))
     if not folded:
         arabic += 2 * text.count("ة")
     return arabic, persian
