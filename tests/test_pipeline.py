@@ -1,3 +1,5 @@
+import itertools
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -67,6 +69,70 @@ def test_blocks_and_gaps_give_back_the_input(pieces):
     text = "".join(pieces)
     blocks = list(iter_blocks(iter_lines([text])))
     assert "".join(block + gap for block, gap in blocks) == text
+
+
+def _chunked(text, cuts):
+    chunks, rest = [], text
+    for cut in cuts:
+        chunks.append(rest[:cut])
+        rest = rest[cut:]
+    return [*chunks, rest]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["ab", "كلمة", "x", "\n", "\n", "\n", " ", "\u00a0", "\u200b", "\r", "\r\n"]), max_size=60
+    ).map("".join),
+    st.lists(st.integers(min_value=1, max_value=12), max_size=8),
+    st.integers(min_value=1, max_value=12),
+)
+def test_blocks_from_runs_of_lines_equal_blocks_from_single_lines(text, cuts, block_chars):
+    # Runs of LF lines are split at their blank lines by one scan; line by line is the rule.
+    original = pipeline_module.BLOCK_CHARS
+    pipeline_module.BLOCK_CHARS = block_chars
+    try:
+        chunks = _chunked(text, cuts)
+        by_runs = list(iter_blocks(pipeline_module.iter_runs(chunks)))
+        by_lines = list(_blocks_line_by_line(iter_lines(chunks), block_chars))
+    finally:
+        pipeline_module.BLOCK_CHARS = original
+    assert by_runs == by_lines
+
+
+def test_blocks_from_runs_equal_blocks_line_by_line_for_every_small_text():
+    # Every text of up to five lines drawn from these, at every block size up to 9: the
+    # cut at the block size is exact, whatever the lengths.
+    kinds = ["a\n", "bbb\n", "\u200b\n", "\n", " \n"]
+    original = pipeline_module.BLOCK_CHARS
+    try:
+        for count in range(1, 6):
+            for lines in itertools.product(kinds, repeat=count):
+                text = "".join(lines)
+                for block_chars in range(1, 10):
+                    pipeline_module.BLOCK_CHARS = block_chars
+                    by_runs = list(iter_blocks(pipeline_module.iter_runs([text])))
+                    assert by_runs == list(_blocks_line_by_line(lines, block_chars)), (text, block_chars)
+    finally:
+        pipeline_module.BLOCK_CHARS = original
+
+
+def _blocks_line_by_line(lines, block_chars):
+    """The rule, one line at a time: a gap ends a block, and so does its size, where neither
+    line beside the cut may turn blank."""
+    body, gap, size, last = [], [], 0, ""
+    for line in lines:
+        if pipeline_module._BLANK_LINE.fullmatch(line):
+            gap.append(line)
+            continue
+        may_cut = not pipeline_module._MAY_TURN_BLANK.fullmatch(last)
+        if gap or (size >= block_chars and may_cut and not pipeline_module._MAY_TURN_BLANK.fullmatch(line)):
+            yield "".join(body), "".join(gap)
+            body, gap, size = [], [], 0
+        body.append(line)
+        size += len(line)
+        last = line
+    if body or gap:
+        yield "".join(body), "".join(gap)
 
 
 @given(scraped_text, st.lists(st.integers(min_value=1, max_value=40), max_size=10))

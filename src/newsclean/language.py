@@ -92,9 +92,8 @@ def quick_guess(text: str, *, folded: bool = False) -> str | None:
     Two teh marbuta and no Persian-only letter or ZWNJ is Arabic; two of those and no teh
     marbuta is Persian. Everything else needs the word evidence.
     """
-    persian = text.count(ZWNJ)
-    if persian < 2:
-        persian += _count_up_to(2, _PERSIAN_LETTER, text)
+    # Counting a few characters one by one runs at memory speed, faster than one pattern.
+    persian = text.count(ZWNJ) + sum(map(text.count, PERSIAN_ONLY_LETTERS))
     if folded:
         # Teh marbuta may be folded away; the definite article, with any alef, is not: a
         # quarter of Arabic words open with it, a few in a hundred Persian ones.
@@ -110,17 +109,6 @@ def quick_guess(text: str, *, folded: bool = False) -> str | None:
     if persian >= 2 and not teh_marbuta:
         return PERSIAN
     return None
-
-
-def _count_up_to(limit: int, pattern: re.Pattern, text: str) -> int:
-    # Only "none, one, or more" matters: stop looking at the limit.
-    count, position = 0, 0
-    while count < limit:
-        found = pattern.search(text, position)
-        if found is None:
-            break
-        count, position = count + 1, found.end()
-    return count
 
 
 def weigh(text: str, default: str | None, *, folded: bool = False) -> str | None:

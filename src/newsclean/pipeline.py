@@ -223,11 +223,10 @@ class Pipeline:
         With ``markdown``, code, front matter, tables and the other constructs that
         `newsclean.markdown` finds pass through byte for byte; only the prose is cleaned.
         """
-        lines = iter_lines(chunks)
         if markdown:
-            blocks = iter_markdown_blocks(lines, BLOCK_CHARS, _may_cut_before)
+            blocks = iter_markdown_blocks(iter_lines(chunks), BLOCK_CHARS, _may_cut_before)
         else:
-            blocks = ((block, gap, False) for block, gap in iter_blocks(lines))
+            blocks = ((block, gap, False) for block, gap in iter_blocks(iter_runs(chunks)))
         cleaned = self._clean_blocks(blocks, markdown)
         yield from self._join_normalized(cleaned) if self.normalizes_layout else self._join_verbatim(cleaned)
 
@@ -339,20 +338,32 @@ def iter_lines(chunks: Iterable[str]) -> Iterator[str]:
     >>> list(iter_lines(["a\\r", "\\nb\\rc", "\\n", "d"]))
     ['a\\r\\n', 'b\\r', 'c\\n', 'd']
     """
+    for run in iter_runs(chunks):
+        yield from _lines_of(run)
+
+
+def iter_runs(chunks: Iterable[str]) -> Iterator[str]:
+    """Split a stream of text chunks into runs of whole lines, with their line ends.
+
+    A run ends where a chunk's last line ends; the text after it waits for the next chunk.
+    A line too long to hold is cut (see `LINE_CHARS`) and its pieces come as runs of their own.
+
+    >>> list(iter_runs(["a\\nb", "c\\nd\\ne"]))
+    ['a\\n', 'bc\\nd\\n', 'e']
+    """
     partial: list[str] = []  # the start of a line that has not ended yet
     size = 0
     for chunk in chunks:
         if partial and partial[-1].endswith("\r"):
             size -= len(partial[-1])
             chunk = partial.pop() + chunk
-        lines, rest = _complete_lines(chunk)
-        if lines:
-            if partial:
-                partial.append(lines[0])
-                lines[0] = "".join(partial)
-                partial.clear()
-                size = 0
-            yield from lines
+        ended = _end_of_last_line(chunk)
+        if ended:
+            partial.append(chunk[:ended])
+            yield "".join(partial)
+            partial.clear()
+            size = 0
+        rest = chunk[ended:]
         if rest:
             partial.append(rest)
             size += len(rest)
@@ -366,23 +377,30 @@ def iter_lines(chunks: Iterable[str]) -> Iterator[str]:
         yield "".join(partial)
 
 
-def _complete_lines(chunk: str) -> tuple[list[str], str]:
-    """The lines of ``chunk`` that end in it, with their ends, and what follows the last one.
+def _end_of_last_line(chunk: str) -> int:
+    """Where the last line that ends in ``chunk`` ends; 0 if none does.
 
-    A CR that ends the chunk may be the first half of a CRLF: it is held back with the rest.
+    A CR that ends the chunk may be the first half of a CRLF: it does not end a line yet.
     """
-    if "\r" not in chunk:
-        # The common case, split at C speed.
-        lines = chunk.split("\n")
-        rest = lines.pop()
-        return [line + "\n" for line in lines], rest
     end = len(chunk) - 1 if chunk.endswith("\r") else len(chunk)
+    return max(chunk.rfind("\n", 0, end), chunk.rfind("\r", 0, end)) + 1
+
+
+def _lines_of(run: str) -> list[str]:
+    """The lines of ``run``, each with its line end (the last one may have none)."""
+    if "\r" not in run:
+        lines = run.split("\n")  # the common case, split at C speed
+        rest = lines.pop()
+        ended = [line + "\n" for line in lines]
+        return [*ended, rest] if rest else ended
     lines = []
     start = 0
-    for match in _LINE_END.finditer(chunk, 0, end):
-        lines.append(chunk[start : match.end()])
+    for match in _LINE_END.finditer(run):
+        lines.append(run[start : match.end()])
         start = match.end()
-    return lines, chunk[start:]
+    if start < len(run):
+        lines.append(run[start:])
+    return lines
 
 
 def _safe_cut(line: str) -> int:
@@ -408,30 +426,82 @@ def _is_blank(line: str) -> bool:
     return not line or (line.isspace() and _BLANK_LINE.fullmatch(line) is not None)
 
 
-def iter_blocks(lines: Iterable[str]) -> Iterator[tuple[str, str]]:
+def iter_blocks(runs: Iterable[str]) -> Iterator[tuple[str, str]]:
     """Group lines into ``(block, gap)`` pairs.
 
-    ``block`` is a run of non-blank lines with their line ends; ``gap`` is the blank lines
-    after it. Joining every block and gap gives back the input.
+    ``runs`` are lines, or runs of whole lines as `iter_runs` gives them. ``block`` is a run
+    of non-blank lines with their line ends; ``gap`` is the blank lines after it. Joining
+    every block and gap gives back the input.
 
     >>> list(iter_blocks(["\\n", "a\\n", "b\\n", "\\n", " \\n", "c"]))
     [('', '\\n'), ('a\\nb\\n', '\\n \\n'), ('c', '')]
+    >>> list(iter_blocks(["\\na\\nb\\n\\n \\nc"]))
+    [('', '\\n'), ('a\\nb\\n', '\\n \\n'), ('c', '')]
     """
-    body: list[str] = []
-    gap: list[str] = []
-    size = 0
-    last = ""  # the last line of text seen
-    for line in lines:
+    blocks = _Blocks()
+    for run in runs:
+        yield from blocks.add(run)
+    if blocks.body or blocks.gap:
+        yield "".join(blocks.body), "".join(blocks.gap)
+
+
+# In a run of LF lines: the blank lines that open it, and the blank lines after a line end.
+_OPENING_BLANK_LINES = re.compile(f"(?:[ \\t{UNICODE_SPACES}]*\\n)+")
+_BLANK_LINES_AFTER = re.compile(f"\\n(?:[ \\t{UNICODE_SPACES}]*\\n)+")
+
+
+class _Blocks:
+    """The block being gathered. A run of LF lines is split at its blank lines by one scan;
+    anything else (CR line ends, a last line without an end, a block to cut at
+    `BLOCK_CHARS`) goes line by line, by the same rules."""
+
+    def __init__(self) -> None:
+        self.body: list[str] = []
+        self.gap: list[str] = []
+        self.size = 0
+        self.last = ""  # the last line of text seen
+
+    def add(self, run: str) -> Iterator[tuple[str, str]]:
+        if "\r" in run or not run.endswith("\n"):
+            for line in _lines_of(run):
+                yield from self._add_line(line)
+            return
+        position = 0
+        opening = _OPENING_BLANK_LINES.match(run)
+        if opening:
+            self.gap.append(opening.group())
+            position = opening.end()
+        for blank in _BLANK_LINES_AFTER.finditer(run, position):
+            yield from self._add_text(run[position : blank.start() + 1])
+            self.gap.append(run[blank.start() + 1 : blank.end()])
+            position = blank.end()
+        if position < len(run):
+            yield from self._add_text(run[position:])
+
+    def _add_text(self, lines: str) -> Iterator[tuple[str, str]]:
+        """Add non-blank LF lines, all at once unless the block may be cut among them."""
+        last_start = lines.rfind("\n", 0, len(lines) - 1) + 1
+        size_before_last = (0 if self.gap else self.size) + last_start
+        if size_before_last >= BLOCK_CHARS:
+            for line in _lines_of(lines):
+                yield from self._add_line(line)
+            return
+        if self.gap:
+            yield from self._flush()
+        self.body.append(lines)
+        self.size += len(lines)
+        self.last = lines[last_start:]
+
+    def _add_line(self, line: str) -> Iterator[tuple[str, str]]:
         if _is_blank(line):
-            gap.append(line)
-            continue
-        if gap or (size >= BLOCK_CHARS and _may_cut_before(last) and _may_cut_before(line)):
-            yield "".join(body), "".join(gap)
-            body, gap, size = [], [], 0
-        body.append(line)
-        size += len(line)
-        last = line
-    if body or gap:
-        yield "".join(body), "".join(gap)
+            self.gap.append(line)
+            return
+        if self.gap or (self.size >= BLOCK_CHARS and _may_cut_before(self.last) and _may_cut_before(line)):
+            yield from self._flush()
+        self.body.append(line)
+        self.size += len(line)
+        self.last = line
 
-
+    def _flush(self) -> Iterator[tuple[str, str]]:
+        yield "".join(self.body), "".join(self.gap)
+        self.body, self.gap, self.size = [], [], 0
