@@ -92,8 +92,7 @@ def quick_guess(text: str, *, folded: bool = False) -> str | None:
     Two teh marbuta and no Persian-only letter or ZWNJ is Arabic; two of those and no teh
     marbuta is Persian. Everything else needs the word evidence.
     """
-    # Counting a few characters one by one runs at memory speed, faster than one pattern.
-    persian = text.count(ZWNJ) + sum(map(text.count, PERSIAN_ONLY_LETTERS))
+    persian = _none_one_or_two(text, PERSIAN_ONLY_LETTERS + ZWNJ)
     if folded:
         # Teh marbuta may be folded away; the definite article, with any alef, is not: a
         # quarter of Arabic words open with it, a few in a hundred Persian ones.
@@ -109,6 +108,19 @@ def quick_guess(text: str, *, folded: bool = False) -> str | None:
     if persian >= 2 and not teh_marbuta:
         return PERSIAN
     return None
+
+
+def _none_one_or_two(text: str, characters: str) -> int:
+    """How many of ``characters`` ``text`` holds, counted up to two: all the quick guess needs.
+    (`str.find` runs at memory speed and stops early, faster than a pattern or a count.)"""
+    found = 0
+    for character in characters:
+        first = text.find(character)
+        if first >= 0:
+            found += 1 if text.find(character, first + 1) < 0 else 2
+            if found >= 2:
+                return 2
+    return found
 
 
 def weigh(text: str, default: str | None, *, folded: bool = False) -> str | None:

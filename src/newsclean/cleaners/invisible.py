@@ -15,9 +15,11 @@ from newsclean.tables.invisible import (
     ZWNJ,
 )
 
-_REMOVED = re.compile(f"[{re.escape(ZERO_WIDTH + BIDI_CONTROLS + OTHER_CONTROLS)}]+")
+# `X X*`, not `X+`: a pattern that opens with a class is found by a scan in C.
+_REMOVED_CHARACTER = f"[{re.escape(ZERO_WIDTH + BIDI_CONTROLS + OTHER_CONTROLS)}]"
+_REMOVED = re.compile(f"{_REMOVED_CHARACTER}{_REMOVED_CHARACTER}*")
 _SEPARATING = re.compile(f"[{re.escape(SEPARATING_CONTROLS)}]")
-_JOINER_RUN = re.compile(f"[{ZWNJ}{ZWJ}]+")
+_JOINER_RUN = re.compile(f"[{ZWNJ}{ZWJ}][{ZWNJ}{ZWJ}]*")
 # Before a ZWNJ a letter, perhaps with marks on it; after it, a letter (a mark cannot sit on
 # a ZWNJ). Removing the marks later must not leave the ZWNJ beside nothing.
 _LETTER = re.compile("[^\\W\\d_]")
