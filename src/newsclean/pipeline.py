@@ -445,15 +445,17 @@ def iter_blocks(runs: Iterable[str]) -> Iterator[tuple[str, str]]:
         yield "".join(blocks.body), "".join(blocks.gap)
 
 
-# In a run of LF lines: the blank lines that open it, and the blank lines after a line end.
-_OPENING_BLANK_LINES = re.compile(f"(?:[ \\t{UNICODE_SPACES}]*\\n)+")
-_BLANK_LINES_AFTER = re.compile(f"\\n(?:[ \\t{UNICODE_SPACES}]*\\n)+")
+# In a run of whole lines: the blank lines that open it, and the blank lines after a line end.
+# (`\n?+` is possessive: a CRLF is one line end, never a CR and then an empty line.)
+_BREAK = r"(?:\r\n?+|\n)"
+_OPENING_BLANK_LINES = re.compile(f"(?:[ \\t{UNICODE_SPACES}]*{_BREAK})+")
+_BLANK_LINES_AFTER = re.compile(f"(?P<end>{_BREAK})(?:[ \\t{UNICODE_SPACES}]*{_BREAK})+")
 
 
 class _Blocks:
-    """The block being gathered. A run of LF lines is split at its blank lines by one scan;
-    anything else (CR line ends, a last line without an end, a block to cut at
-    `BLOCK_CHARS`) goes line by line, by the same rules."""
+    """The block being gathered. A run of whole lines is split at its blank lines by one scan;
+    a last line without an end, and a block that may be cut at `BLOCK_CHARS`, go line by
+    line, by the same rules."""
 
     def __init__(self) -> None:
         self.body: list[str] = []
@@ -462,7 +464,7 @@ class _Blocks:
         self.last = ""  # the last line of text seen
 
     def add(self, run: str) -> Iterator[tuple[str, str]]:
-        if "\r" in run or not run.endswith("\n"):
+        if not run.endswith(("\n", "\r")):
             for line in _lines_of(run):
                 yield from self._add_line(line)
             return
@@ -472,15 +474,16 @@ class _Blocks:
             self.gap.append(opening.group())
             position = opening.end()
         for blank in _BLANK_LINES_AFTER.finditer(run, position):
-            yield from self._add_text(run[position : blank.start() + 1])
-            self.gap.append(run[blank.start() + 1 : blank.end()])
+            yield from self._add_text(run[position : blank.end("end")])
+            self.gap.append(run[blank.end("end") : blank.end()])
             position = blank.end()
         if position < len(run):
             yield from self._add_text(run[position:])
 
     def _add_text(self, lines: str) -> Iterator[tuple[str, str]]:
-        """Add non-blank LF lines, all at once unless the block may be cut among them."""
-        last_start = lines.rfind("\n", 0, len(lines) - 1) + 1
+        """Add non-blank whole lines, all at once unless the block may be cut among them."""
+        content_end = len(lines) - (2 if lines.endswith("\r\n") else 1)
+        last_start = max(lines.rfind("\n", 0, content_end), lines.rfind("\r", 0, content_end)) + 1
         size_before_last = (0 if self.gap else self.size) + last_start
         if size_before_last >= BLOCK_CHARS:
             for line in _lines_of(lines):

@@ -1,0 +1,43 @@
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsclean.lines import clean_flagged_lines
+
+texts = st.lists(st.sampled_from(["a", "b", "!", "?", "!!", " ", "\n", "\n", "\r", '"']), max_size=40).map("".join)
+
+
+def _mark(line: str) -> str:
+    return f"[{line}]"
+
+
+def _line_by_line(text: str, flagged) -> str:
+    return "\n".join(_mark(line) if flagged(line) else line for line in text.split("\n"))
+
+
+@given(texts)
+def test_a_pattern_flags_exactly_the_lines_it_matches_in(text):
+    flag = re.compile("[!?]")
+    assert clean_flagged_lines(text, flag, _mark) == _line_by_line(text, flag.search)
+
+
+@given(texts, st.sampled_from(["!", "!!", "a!", " \r"]))
+def test_a_literal_flags_exactly_the_lines_that_hold_it(text, literal):
+    assert clean_flagged_lines(text, literal, _mark) == _line_by_line(text, lambda line: literal in line)
+
+
+@given(texts)
+def test_matches_in_the_fine_group_flag_nothing_and_keep_the_scan_in_step(text):
+    # Pairs of quotes are consumed in step; a pair holding "!" is flagged, one without is fine.
+    flag = re.compile('"(?:[^"\\n]*![^"\\n]*"|(?P<fine>[^"\\n]*"))')
+
+    def has_a_flagged_pair(line: str) -> bool:
+        return any("!" in pair for pair in re.findall('"([^"]*)"', line))
+
+    assert clean_flagged_lines(text, flag, _mark) == _line_by_line(text, has_a_flagged_pair)
+
+
+@given(texts)
+def test_text_without_a_match_comes_back_as_the_same_object(text):
+    assert clean_flagged_lines(text, "\x00", _mark) is text
