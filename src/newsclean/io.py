@@ -441,7 +441,7 @@ def _deliver(
         original = "".join(source.chunks())
         changed = _write_diff(source.path, original, pipeline.clean(original, markdown=markdown), out)
         return FileResult(source.path, changed, source.bytes_read)
-    cleaned = (text.encode("utf-8") for text in pipeline.stream(source.chunks(), markdown=markdown))
+    cleaned = (text.encode("utf-8") for text in _in_batches(pipeline.stream(source.chunks(), markdown=markdown)))
     if mode == "stdout":
         changed = _differs_from_source(source, cleaned, out)
     elif mode == "in-place":
@@ -454,6 +454,21 @@ def _deliver(
     else:
         raise ValueError(f"unknown mode {mode!r}; one of {', '.join(MODES)}")
     return FileResult(source.path, changed, source.bytes_read)
+
+
+def _in_batches(texts: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
+    """Join the pipeline's pieces (a paragraph, a line break) into pieces of about ``size``
+    characters, so that each encode, digest update and write does more at once."""
+    batch: list[str] = []
+    length = 0
+    for text in texts:
+        batch.append(text)
+        length += len(text)
+        if length >= size:
+            yield "".join(batch)
+            batch, length = [], 0
+    if batch:
+        yield "".join(batch)
 
 
 def _differs_from_source(source: TextSource, cleaned: Iterable[bytes], out: BinaryIO | None = None) -> bool:
