@@ -8,7 +8,7 @@ C, finds the few that do; the rest are copied, never looked at again.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 
 def clean_flagged_lines(text: str, flag: re.Pattern | str, clean_line: Callable[[str], str]) -> str:
@@ -24,11 +24,11 @@ def clean_flagged_lines(text: str, flag: re.Pattern | str, clean_line: Callable[
     >>> clean_flagged_lines("a  b\\nc d", "  ", lambda line: line.replace("  ", " "))
     'a b\\nc d'
     """
+    find = _finder(flag)
     pieces: list[str] = []
     copied = 0  # text before this is in pieces; when not 0 it is the index of a line end
-    for found in _flagged(text, flag):
-        if found < copied:
-            continue  # on a line already cleaned
+    found = find(text, 0)
+    while found >= 0:
         start = text.rfind("\n", copied, found) + 1
         end = text.find("\n", found)
         if end < 0:
@@ -36,19 +36,22 @@ def clean_flagged_lines(text: str, flag: re.Pattern | str, clean_line: Callable[
         pieces.append(text[copied:start])
         pieces.append(clean_line(text[start:end]))
         copied = end
+        found = find(text, end)  # the rest of a flagged line is not looked at
     if not pieces:
         return text
     pieces.append(text[copied:])
     return "".join(pieces)
 
 
-def _flagged(text: str, flag: re.Pattern | str) -> Iterator[int]:
+def _finder(flag: re.Pattern | str) -> Callable[[str, int], int]:
+    """A function giving the position of the next match from a position, or -1."""
     if isinstance(flag, str):
-        found = text.find(flag)
-        while found >= 0:
-            yield found
-            found = text.find(flag, text.find("\n", found) + 1 or len(text))
-        return
-    for match in flag.finditer(text):
-        if match.lastgroup != "fine":
-            yield match.start()
+        return lambda text, position: text.find(flag, position)
+
+    def find(text: str, position: int) -> int:
+        match = flag.search(text, position)
+        while match is not None and match.lastgroup == "fine":
+            match = flag.search(text, match.end())
+        return -1 if match is None else match.start()
+
+    return find
