@@ -162,7 +162,7 @@ def _decode_entity(match: re.Match) -> str:
 def _is_sgml_record(text: str) -> bool:
     # TREC/SGML corpora wrap articles in upper-case fields (<DOC>, <DOCNO>, <TEXT>); their
     # <TITLE> and <TIME> are fields of the same record, not HTML left behind.
-    return any(name.lower() not in _ALL for name in _UPPER_CASE_TAG.findall(text))
+    return any(match.group(1).lower() not in _ALL for match in _UPPER_CASE_TAG.finditer(text))
 
 
 def _replace_tags_keeping_sgml(match: re.Match) -> str:

@@ -86,13 +86,13 @@ def _candidate_lines(text: str) -> list[tuple[int, int]]:
     Only these lines are looked at, so text without separators costs one scan.
     """
     lines: list[tuple[int, int]] = []
-    for hint in _CANDIDATE.finditer(text):
-        if lines and hint.start() < lines[-1][1]:
-            continue  # on the line already taken
+    hint = _CANDIDATE.search(text)
+    while hint is not None:
         floor = lines[-1][1] if lines else 0
         start = max(text.rfind("\n", floor, hint.start()), text.rfind("\r", floor, hint.start()), floor - 1) + 1
         end = _LINE_END.search(text, hint.start())
         lines.append((start, end.end() if end else len(text)))
+        hint = _CANDIDATE.search(text, lines[-1][1])  # the rest of the line is not scanned
     return lines
 
 

@@ -47,6 +47,8 @@ def fix_whitespace(text: str, *, hard_breaks: bool = False) -> str:
         text = clean_flagged_lines(text, flag, fix_line)
     if "\n\n\n" in text:
         text = _BLANK_RUN.sub("\n\n", text)
+    if text.endswith("\n") and not text.endswith("\n\n") and not text.startswith("\n"):
+        return text  # a paragraph as the pipeline hands it on: nothing to copy
     text = text.strip("\n")
     return text + "\n" if text else ""
 
