@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-import charset_normalizer
-
 from newsclean.errors import BinaryFileError, InputError, UndecodableError, UsageError
 from newsclean.pipeline import Pipeline
 
@@ -110,6 +108,10 @@ def _arabic_codepage(sample: bytes) -> Detection | None:
 
 
 def _charset_normalizer(sample: bytes, path: str) -> Detection:
+    # Imported here: most inputs are settled by the checks above, and its import is a tenth
+    # of newsclean's start-up, which counts when a pre-commit hook runs it on a few files.
+    import charset_normalizer
+
     best = charset_normalizer.from_bytes(sample).best()
     if best is None:
         raise BinaryFileError(path, "no text encoding fits")

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import ftfy
-
 from newsclean.tables.mojibake import (
     ARABIC_LEAD_1252,
     ARABIC_LEAD_1256,
@@ -84,6 +82,8 @@ def _fix_1252_run(match: re.Match) -> str:
     # Hand ftfy only the stretch from the first mangled character to the last: text around
     # it (a no-break space, say) could make ftfy give up on it, and then give up no more
     # once another cleaner had removed that text.
+    import ftfy  # here, not at the top: most text has no such run, and ftfy is slow to import
+
     run = match.group()
     signatures = list(_SIGNATURE_1252.finditer(run))
     if not signatures:
