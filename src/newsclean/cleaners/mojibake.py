@@ -44,12 +44,13 @@ _EVERYDAY_TEXT = re.compile(
 # Latin letters with combining accents compose (NFC) into the leads of a mangled run.
 _COMBINING = re.compile("[\u0300-\u036f]")
 # One scan tells whether a text may hold mojibake at all: a combining accent, a lead of
-# windows-1252 mojibake, or two mangled windows-1256 letters in a row. (Those leads are common
-# Arabic letters; a continuation after one happens in real text, two pairs in a row do not.)
+# windows-1252 mojibake, or a windows-1256 continuation that follows a lead (or noise) and is
+# followed by another lead: two mangled letters in a row. The scan opens on the continuation,
+# rarer in real text than the leads, which are common Arabic letters.
 _MAY_BE_MANGLED = re.compile(
-    f"[\u0300-\u036f{ARABIC_LEAD_1252}âÃ{ARABIC_LEAD_1256}](?:"
-    f"(?<=[\u0300-\u036f{ARABIC_LEAD_1252}âÃ])"
-    f"|{_NOISE}*[{re.escape(CONTINUATION_1256)}]{_NOISE}*{_PAIR_1256})"
+    f"[{re.escape(CONTINUATION_1256)}\\u0300-\\u036f{ARABIC_LEAD_1252}âÃ](?:"
+    f"(?<=[\\u0300-\\u036f{ARABIC_LEAD_1252}âÃ])"
+    f"|(?<=[{ARABIC_LEAD_1256}{re.escape(NOISE)}].)(?={_NOISE}*[{ARABIC_LEAD_1256}â]))"
 )
 
 
