@@ -1,6 +1,7 @@
 """Line ends, spaces and blank lines."""
 
 import re
+from collections.abc import Callable
 
 from newsclean.lines import clean_flagged_lines
 from newsclean.tables.unicode_spaces import UNICODE_SPACES
@@ -16,10 +17,8 @@ _SCRAPED_INDENT = re.compile(f"^(?=[ \\t]*[{UNICODE_SPACES}]){_SPACE}+", re.MULT
 # The pattern opens with a character class, so the scan for it stays in C.
 _INNER_RUN = re.compile(f"{_SPACE}(?<=\\S{_SPACE})(?:(?<! ){_SPACE}*|{_SPACE}+)(?=\\S)")
 _BLANK_RUN = re.compile(r"\n{3,}")
-# The lines the rules above may change: those with a tab or a Unicode space, two spaces in
-# a row, or a space at the end. Three scans at C speed (a class, two literals) cost less than
-# one pattern that opens with every space.
-_NEEDS_A_LOOK = (re.compile(f"[\\t{UNICODE_SPACES}]"), "  ", " \n")
+# Runs of two or more plain spaces inside a line; the scan for them is one for "  ".
+_PLAIN_RUN = re.compile("  (?<=\\S  ) *(?=\\S)")
 
 
 def fix_whitespace(text: str, *, hard_breaks: bool = False) -> str:
@@ -42,9 +41,12 @@ def fix_whitespace(text: str, *, hard_breaks: bool = False) -> str:
         text = _CARRIAGE_RETURN.sub("\n", text)
     if text.endswith(" "):
         text += "\n"  # the last line is looked at like the others; one LF ends the text anyway
-    fix_line = _fix_line_keeping_hard_breaks if hard_breaks else _fix_line
-    for flag in _NEEDS_A_LOOK:
-        text = clean_flagged_lines(text, flag, fix_line)
+    # Three scans at C speed (a class, two literals) cost less than one pattern opening with
+    # every space. The lines with a tab or a Unicode space get every rule; the lines left after
+    # that hold plain spaces only, so two in a row need only the collapse of plain runs, and
+    # one at the end only the strip.
+    for flag, fix in _PASSES:
+        text = clean_flagged_lines(text, flag, _keeping_hard_breaks(fix) if hard_breaks else fix)
     if "\n\n\n" in text:
         text = _BLANK_RUN.sub("\n\n", text)
     if text.endswith("\n") and not text.endswith("\n\n") and not text.startswith("\n"):
@@ -59,11 +61,29 @@ def _fix_line(line: str) -> str:
     return _INNER_RUN.sub(" ", line.rstrip(_SPACES))
 
 
-def _fix_line_keeping_hard_breaks(line: str) -> str:
+def _collapse_plain_runs(line: str) -> str:
+    return _PLAIN_RUN.sub(" ", line.rstrip(" "))
+
+
+def _strip_end(line: str) -> str:
+    return line.rstrip(" ")
+
+
+_PASSES = (
+    (re.compile(f"[\\t{UNICODE_SPACES}]"), _fix_line),
+    ("  ", _collapse_plain_runs),
+    (" \n", _strip_end),
+)
+
+
+def _keeping_hard_breaks(fix: Callable[[str], str]) -> Callable[[str], str]:
     # Markdown's hard line break: two or more spaces ending a line of text stay, as two.
     # Where no line follows, Markdown ignores them; keeping them there too makes the rule
     # independent of what follows, so cleaning twice gives what cleaning once gave.
-    text = line.rstrip(_SPACES)
-    run = line[len(text) :]
-    hard_break = len(run) >= 2 and not run.strip(" ") and text and not text[-1].isspace()
-    return _fix_line(text) + ("  " if hard_break else "")
+    def fix_keeping_hard_breaks(line: str) -> str:
+        text = line.rstrip(_SPACES)
+        run = line[len(text) :]
+        hard_break = len(run) >= 2 and not run.strip(" ") and text and not text[-1].isspace()
+        return fix(text) + ("  " if hard_break else "")
+
+    return fix_keeping_hard_breaks
