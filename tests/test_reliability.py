@@ -196,7 +196,25 @@ def _bytes_to_clean_bytes(data: bytes, profile: str, markdown: bool = False) -> 
     (b"\t\t0\xff\xa2", "search"),  # a mark on a tatweel between digits
     (b"\xf0\x9dA", "search"),  # a ZWNJ stranded by diacritic stripping
     (b"a\x9d\xf0", "search"),
+    (b"<p|", "news"),  # a cut tag that a dangling bar kept from the line's end
 ])
 def test_fuzz_findings_stay_fixed(data, profile):
     cleaned = _bytes_to_clean_bytes(data, profile)
     assert _bytes_to_clean_bytes(cleaned, profile) == cleaned
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("<p |", ""),
+    ("</di |", ""),
+    ("text <br |", "text\n"),
+    ("| p> text", "text\n"),
+    ("<p\u00a0|", ""),
+    ("<p\u00a0", ""),
+    ("\u00a0p> text", "text\n"),
+])
+def test_a_cut_tag_beside_what_other_cleaners_strip_at_the_edge_goes_in_one_cleaning(text, expected):
+    # Spaces of any kind and dangling bars go later in the pipeline; the tag beside them is at
+    # the line's edge already, or the second cleaning would find it there.
+    news = Pipeline.from_profile("news")
+    assert news.clean(text) == expected
+    assert news.clean(expected) == expected

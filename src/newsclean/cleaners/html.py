@@ -9,6 +9,8 @@ from collections.abc import Callable
 
 from newsclean.cleaners.invisible import remove_invisible
 from newsclean.lines import clean_flagged_lines
+from newsclean.tables.separators import PIPES
+from newsclean.tables.unicode_spaces import UNICODE_SPACES
 from newsclean.tables.loader import load_word_lists
 
 _ELEMENTS = load_word_lists("html_elements.json", ("block", "cell", "inline", "with_content"))
@@ -42,16 +44,21 @@ _MAY_CROSS_LINES = re.compile(r"<[/A-Za-z][^<>\n]*\n")
 # a line, `<p` / `<br /` / `</di` ending one, and `</p` standing alone. Each branch starts from
 # a literal or a line start, and names are checked against the element list afterwards.
 _SOME_NAME = "[a-z][a-z0-9]{0,9}"
+# What other cleaners remove at the edges of a line: spaces of any kind (`whitespace`) and
+# dangling bars (`separators`). A piece of a tag beside them is at the edge already; else the
+# second cleaning would find it there and remove it then.
+_EDGE_CHARACTERS = " \t" + UNICODE_SPACES + PIPES
+_EDGE = f"[{re.escape(_EDGE_CHARACTERS)}]*"
 # This pattern cannot open with one class (it takes the spaces before a piece with it), so the
 # engine tries it at every position: the look-ahead turns most positions down at once, 2.6x
 # faster over long lines.
 _FRAGMENT = re.compile(
-    rf"""(?=[ \t]*[/<a-z])(?P<before>[ \t]*)(?:
+    rf"""(?={_EDGE}[/<a-z])(?P<before>[ \t]*)(?:
         (?<!<)/(?P<closing>{_SOME_NAME})[ \t]*>
       | (?<![\w<])(?P<self_closing>{_SOME_NAME})[ \t]*/>
-      | ^[ \t]*(?P<opening>{_SOME_NAME}){_QUOTED_ATTRIBUTES}(?:[ \t]*/)?>(?![\d=])
-      | <(?P<head>{_SOME_NAME}){_QUOTED_ATTRIBUTES}(?:[ \t]+[\w-]+=["']?[^"'<>\n]*)?[ \t]*/?(?=[ \t]*$)
-      | </(?P<cut>{_SOME_NAME})(?=[ \t]*$)
+      | ^(?P<edge>{_EDGE})(?P<opening>{_SOME_NAME}){_QUOTED_ATTRIBUTES}(?:[ \t]*/)?>(?![\d=])
+      | <(?P<head>{_SOME_NAME}){_QUOTED_ATTRIBUTES}(?:[ \t]+[\w-]+=["']?[^"'<>\n]*)?[ \t]*/?(?={_EDGE}$)
+      | </(?P<cut>{_SOME_NAME})(?={_EDGE}$)
       | (?<!\S)</(?P<alone>{_SOME_NAME})(?=\s)
     )[ \t]*""",
     re.IGNORECASE | re.MULTILINE | re.VERBOSE,
@@ -193,21 +200,23 @@ def _replace_fragment(match: re.Match) -> str:
     if name not in known:
         return match.group()
     text, start, end = match.string, match.start(), match.end()
-    if _at_line_start(text, start) or _at_line_end(text, end):
-        return ""
+    if _at_line_start(text, start, _EDGE_CHARACTERS) or _at_line_end(text, end, _EDGE_CHARACTERS):
+        # Bars at the edge stay, for `separators` to drop (or to keep, in a table).
+        edge = match.group("edge") or ""
+        return edge if edge.strip(" \t" + UNICODE_SPACES) else ""
     if match.group("before") or text[end - 1] in " \t":
         return " "
     glued_between_words = text[start - 1].isalnum() and text[end].isalnum()
     return " " if glued_between_words else ""
 
 
-def _at_line_start(text: str, index: int) -> bool:
-    while index > 0 and text[index - 1] in " \t":
+def _at_line_start(text: str, index: int, edge: str = " \t") -> bool:
+    while index > 0 and text[index - 1] in edge:
         index -= 1
     return index == 0 or text[index - 1] in "\r\n"
 
 
-def _at_line_end(text: str, index: int) -> bool:
-    while index < len(text) and text[index] in " \t":
+def _at_line_end(text: str, index: int, edge: str = " \t") -> bool:
+    while index < len(text) and text[index] in edge:
         index += 1
     return index == len(text) or text[index] in "\r\n"
