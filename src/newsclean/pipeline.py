@@ -442,7 +442,7 @@ def iter_blocks(runs: Iterable[str]) -> Iterator[tuple[str, str]]:
     for run in runs:
         yield from blocks.add(run)
     if blocks.body or blocks.gap:
-        yield "".join(blocks.body), "".join(blocks.gap)
+        yield from blocks.flush()
 
 
 # In a run of whole lines: the blank lines that open it, and the blank lines after a line end.
@@ -490,7 +490,7 @@ class _Blocks:
                 yield from self._add_line(line)
             return
         if self.gap:
-            yield from self._flush()
+            yield from self.flush()
         self.body.append(lines)
         self.size += len(lines)
         self.last = lines[last_start:]
@@ -500,11 +500,11 @@ class _Blocks:
             self.gap.append(line)
             return
         if self.gap or (self.size >= BLOCK_CHARS and _may_cut_before(self.last) and _may_cut_before(line)):
-            yield from self._flush()
+            yield from self.flush()
         self.body.append(line)
         self.size += len(line)
         self.last = line
 
-    def _flush(self) -> Iterator[tuple[str, str]]:
+    def flush(self) -> Iterator[tuple[str, str]]:
         yield "".join(self.body), "".join(self.gap)
         self.body, self.gap, self.size = [], [], 0

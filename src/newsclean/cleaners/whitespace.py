@@ -45,8 +45,8 @@ def fix_whitespace(text: str, *, hard_breaks: bool = False) -> str:
     # every space. The lines with a tab or a Unicode space get every rule; the lines left after
     # that hold plain spaces only, so two in a row need only the collapse of plain runs, and
     # one at the end only the strip.
-    for flag, fix in _PASSES:
-        text = clean_flagged_lines(text, flag, _keeping_hard_breaks(fix) if hard_breaks else fix)
+    for flag, fix in _PASSES_KEEPING_HARD_BREAKS if hard_breaks else _PASSES:
+        text = clean_flagged_lines(text, flag, fix)
     if "\n\n\n" in text:
         text = _BLANK_RUN.sub("\n\n", text)
     if text.endswith("\n") and not text.endswith("\n\n") and not text.startswith("\n"):
@@ -87,3 +87,6 @@ def _keeping_hard_breaks(fix: Callable[[str], str]) -> Callable[[str], str]:
         return fix(text) + ("  " if hard_break else "")
 
     return fix_keeping_hard_breaks
+
+
+_PASSES_KEEPING_HARD_BREAKS = tuple((flag, _keeping_hard_breaks(fix)) for flag, fix in _PASSES)
