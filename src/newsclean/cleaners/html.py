@@ -22,8 +22,9 @@ _NAME = "(?:" + "|".join(sorted(_ALL, key=len, reverse=True)) + ")"
 _NAME_PREFIXES = _ALL | {name[:cut] for name in _ALL for cut in range(2, len(name))}
 
 _HINT = re.compile(r"[<>&]")
+_UPPER_CASE_NAME = "[A-Z][A-Z0-9]*"
 # In a TREC/SGML record, the tags of its fields (`<DOCNO>`, `</TEXT>`) need nothing.
-_HINT_PAST_SGML_FIELDS = re.compile(r"[<>&](?:(?<=<)(?P<fine>/?[A-Z][A-Z0-9]*>))?")
+_HINT_PAST_SGML_FIELDS = re.compile(rf"[<>&](?:(?<=<)(?P<fine>/?{_UPPER_CASE_NAME}>))?")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _WITH_CONTENT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
@@ -32,8 +33,8 @@ _ATTRIBUTES = r"""(?:[^<>"']|"[^"<>]*"|'[^'<>]*')*"""
 _TAG = rf"</?{_NAME}(?=[\s/>]){_ATTRIBUTES}>"
 _QUOTED_ATTRIBUTES = r"""(?:[ \t]+[\w-]+=(?:"[^"<>\n]*"|'[^'<>\n]*'|[^\s<>"']+))*"""
 _TAG_RUN = re.compile(rf"{_TAG}(?:[ \t]*{_TAG})*", re.IGNORECASE)
-_UPPER_CASE_TAG = re.compile(r"</?([A-Z][A-Z0-9]*)>")
-_UPPER_CASE_TAG_RUN = re.compile(r"(?:</?[A-Z][A-Z0-9]*>)+")
+_UPPER_CASE_TAG = re.compile(rf"</?({_UPPER_CASE_NAME})>")
+_UPPER_CASE_TAG_RUN = re.compile(rf"(?:</?{_UPPER_CASE_NAME}>)+")
 _SPACE_BETWEEN_TAGS = re.compile(r">[ \t]+<")
 _TAG_NAME = re.compile(rf"</?({_NAME})", re.IGNORECASE)
 _SCRIPT_OR_STYLE = re.compile(r"<(?:script|style)\b", re.IGNORECASE)
