@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from newsclean.tables.arabic import ARABIC_LETTER, PERSIAN_ONLY_LETTERS, WORDS, ZWNJ
+from newsclean.tables.arabic import ARABIC_LETTER, DIACRITICS, PERSIAN_ONLY_LETTERS, WORDS, ZWNJ
 
 ARABIC, PERSIAN, OTHER = "ar", "fa", "other"
 
@@ -29,7 +29,7 @@ _ARTICLE = re.compile(f"[اأإآٱ](?<!{_LETTER}.)ل")
 _ARABIC_YEH_KAF = re.compile("[يكى]")
 
 _WORD = re.compile(f"{_LETTER}{_LETTER}*")
-_MARKS = re.compile("[\u064b-\u0652\u0670]")
+_MARKS = re.compile(f"[{DIACRITICS}]")
 
 
 def _keyboard_view(text: str) -> str:

@@ -15,8 +15,9 @@ from newsclean.tables.invisible import (
     ZWNJ,
 )
 
+_GOES = re.escape(ZERO_WIDTH + BIDI_CONTROLS + OTHER_CONTROLS)
 # `X X*`, not `X+`: a pattern that opens with a class is found by a scan in C.
-_REMOVED_CHARACTER = f"[{re.escape(ZERO_WIDTH + BIDI_CONTROLS + OTHER_CONTROLS)}]"
+_REMOVED_CHARACTER = f"[{_GOES}]"
 _REMOVED = re.compile(f"{_REMOVED_CHARACTER}{_REMOVED_CHARACTER}*")
 _SEPARATING = re.compile(f"[{re.escape(SEPARATING_CONTROLS)}]")
 _JOINER_RUN = re.compile(f"[{ZWNJ}{ZWJ}][{ZWNJ}{ZWJ}]*")
@@ -28,7 +29,7 @@ _EMOJI_CHAR = re.compile(f"[{EMOJI}]")
 # The lines worth a look hold a character that goes, a ZWJ, or a ZWNJ that is not the plain
 # Persian one between two letters (most ZWNJs in Persian text are: those lines are skipped).
 _NEEDS_A_LOOK = re.compile(
-    f"[{re.escape(ZERO_WIDTH + BIDI_CONTROLS + OTHER_CONTROLS + SEPARATING_CONTROLS)}{ZWNJ}{ZWJ}](?:"
+    f"[{_GOES}{re.escape(SEPARATING_CONTROLS)}{ZWNJ}{ZWJ}](?:"
     f"(?<![{ZWNJ}])|(?<![^\\W\\d_]{ZWNJ})|(?![^\\W\\d_]))"
 )
 
