@@ -62,6 +62,11 @@ CASES = [
     ("<DOC>\n<TITLE>عنوان</TITLE>\n<TEXT>\nنص<br>نص /p>\n</TEXT>",
      "<DOC>\n<TITLE>عنوان</TITLE>\n<TEXT>\nنص\nنص\n</TEXT>"),
     ("<TITLE>no record around it</TITLE>", "no record around it"),
+    # upper-case fragments and entities on lines of a record; a field of any name length stays
+    ("<DOC>\n<TEXT>\nقال /P> المتحدث&amp; اليوم\nBR/> نص\nP> نص\n</TEXT>\n</DOC>",
+     "<DOC>\n<TEXT>\nقال المتحدث& اليوم\nنص\nنص\n</TEXT>\n</DOC>"),
+    ("<DOC>\n<ABCDEFGHIJKLMNOPQRSTUVWXYZ>نص</ABCDEFGHIJKLMNOPQRSTUVWXYZ> /p>\n</DOC>",
+     "<DOC>\n<ABCDEFGHIJKLMNOPQRSTUVWXYZ>نص</ABCDEFGHIJKLMNOPQRSTUVWXYZ>\n</DOC>"),
 ]
 
 UNCHANGED = [
