@@ -28,6 +28,21 @@ def test_a_literal_flags_exactly_the_lines_that_hold_it(text, literal):
 
 
 @given(texts)
+def test_a_match_on_a_line_end_flags_the_line_it_ends(text):
+    flag = re.compile("\n(?<=[!?]\n)")
+    lines = text.split("\n")
+    ended = [_mark(line) if line.endswith(("!", "?")) else line for line in lines[:-1]]
+    calls = []
+
+    def mark_once(line: str) -> str:
+        calls.append(line)
+        assert len(calls) <= len(lines), "a line was flagged again by the match that flagged it"
+        return _mark(line)
+
+    assert clean_flagged_lines(text, flag, mark_once) == "\n".join(ended + lines[-1:])
+
+
+@given(texts)
 def test_matches_in_the_fine_group_flag_nothing_and_keep_the_scan_in_step(text):
     # Pairs of quotes are consumed in step; a pair holding "!" is flagged, one without is fine.
     flag = re.compile('"(?:[^"\\n]*![^"\\n]*"|(?P<fine>[^"\\n]*"))')

@@ -15,12 +15,15 @@ def clean_flagged_lines(text: str, flag: re.Pattern | str, clean_line: Callable[
     """``text`` with ``clean_line`` applied to each line in which ``flag`` finds a match.
 
     ``flag`` is a pattern or a literal string (found by `str.find`, faster still). Lines end
-    at LF and are passed without it; a match flags the line it starts on. A pattern may match
-    text that needs nothing, as its group ``fine``, to keep its scan in step (a pair of
-    quotes spaced right): the scan goes on after it.
+    at LF and are passed without it; a match flags the line it starts on, or the line that
+    ends with the LF it starts on. A pattern may match text that needs nothing, as its group
+    ``fine``, to keep its scan in step (a pair of quotes spaced right): the scan goes on after
+    it.
 
     >>> clean_flagged_lines("a\\nb!\\nc", re.compile("!"), str.upper)
     'a\\nB!\\nc'
+    >>> clean_flagged_lines("a \\nb\\nc ", re.compile("\\n(?<= \\n)"), str.strip)
+    'a\\nb\\nc '
     >>> clean_flagged_lines("a  b\\nc d", "  ", lambda line: line.replace("  ", " "))
     'a b\\nc d'
     """
@@ -36,7 +39,7 @@ def clean_flagged_lines(text: str, flag: re.Pattern | str, clean_line: Callable[
         pieces.append(text[copied:start])
         pieces.append(clean_line(text[start:end]))
         copied = end
-        found = find(text, end)  # the rest of a flagged line is not looked at
+        found = find(text, end + 1)  # the rest of a flagged line is not looked at
     if not pieces:
         return text
     pieces.append(text[copied:])
