@@ -32,6 +32,8 @@ _SPACE_BEFORE_MARK = re.compile(
     re.MULTILINE,
 )
 _SPACE_AFTER_OPENING = re.compile(f"([{NO_SPACE_AFTER}]){_SPACE}+(?={_LETTER})")
+_SPACED_MARK = re.compile(f"[{NO_SPACE_BEFORE}](?<={_SPACE}.)")
+_NO_SPACE_AFTER_MARK = re.compile(f"[{NO_SPACE_AFTER}]")  # every opening bracket is one
 _LATIN_MARKS = re.escape("".join(TO_ARABIC))
 _LATIN_MARK = re.compile(
     f"[{_LATIN_MARKS}](?<={_LETTER}[{_LATIN_MARKS}])(?={_SPACE}*(?:{_LETTER}|[{CLOSING}\"]|\\r|$))",
@@ -106,13 +108,17 @@ def _fix_quotes(line: str) -> str:
 def _fix_marks(line: str) -> str:
     if not _HAS_ARABIC.search(line):
         return line
+    # A rule whose mark the line lacks is not run: a check costs a third of a pass or less.
     # Replacements are functions, not templates: a `\1` template is parsed on every call.
-    line = _SPACE_BEFORE_MARK.sub("", line)
-    line = _SPACE_AFTER_OPENING.sub(_first_group, line)
+    if _SPACED_MARK.search(line):
+        line = _SPACE_BEFORE_MARK.sub("", line)
+    opening = _NO_SPACE_AFTER_MARK.search(line)  # (no rule here adds or removes one)
+    if opening:
+        line = _SPACE_AFTER_OPENING.sub(_first_group, line)
     line = _MARK_CLUSTER.sub(_collapse_repeats, line)
     line = _LATIN_MARK.sub(_to_arabic_mark, line)
     line = _GLUED_AFTER.sub(_space_after, line)
-    return _GLUED_BEFORE.sub(_space_before, line)
+    return _GLUED_BEFORE.sub(_space_before, line) if opening else line
 
 
 def _first_group(match: re.Match) -> str:
