@@ -16,7 +16,8 @@ _SCRAPED_INDENT = re.compile(f"^(?=[ \\t]*[{UNICODE_SPACES}]){_SPACE}+", re.MULT
 # Only runs that need a change match: two or more spaces, or one that is not a plain space.
 # The pattern opens with a character class, so the scan for it stays in C.
 _INNER_RUN = re.compile(f"{_SPACE}(?<=\\S{_SPACE})(?:(?<! ){_SPACE}*|{_SPACE}+)(?=\\S)")
-_BLANK_RUN = re.compile(r"\n{3,}")
+# Opening with a literal (not `\n{3,}`), it is scanned for faster than `in` finds "\n\n\n".
+_BLANK_RUN = re.compile("\n\n\n+")
 # Runs of two or more plain spaces inside a line; the scan for them is one for "  ".
 _PLAIN_RUN = re.compile("  (?<=\\S  ) *(?=\\S)")
 
@@ -47,8 +48,7 @@ def fix_whitespace(text: str, *, hard_breaks: bool = False) -> str:
     # one at the end only the strip.
     for flag, fix in _PASSES_KEEPING_HARD_BREAKS if hard_breaks else _PASSES:
         text = clean_flagged_lines(text, flag, fix)
-    if "\n\n\n" in text:
-        text = _BLANK_RUN.sub("\n\n", text)
+    text = _BLANK_RUN.sub("\n\n", text)
     if text.endswith("\n") and not text.endswith("\n\n") and not text.startswith("\n"):
         return text  # a paragraph as the pipeline hands it on: nothing to copy
     text = text.strip("\n")
