@@ -20,7 +20,10 @@ _GOES = re.escape(ZERO_WIDTH + BIDI_CONTROLS + OTHER_CONTROLS)
 _REMOVED_CHARACTER = f"[{_GOES}]"
 _REMOVED = re.compile(f"{_REMOVED_CHARACTER}{_REMOVED_CHARACTER}*")
 _SEPARATING = re.compile(f"[{re.escape(SEPARATING_CONTROLS)}]")
-_JOINER_RUN = re.compile(f"[{ZWNJ}{ZWJ}][{ZWNJ}{ZWJ}]*")
+# After a character: fails only if it is a plain Persian ZWNJ, between two letters.
+_UNLESS_PLAIN_ZWNJ = f"(?:(?<!{ZWNJ})|(?<![^\\W\\d_]{ZWNJ})|(?![^\\W\\d_]))"
+# Runs of joiners; the plain ZWNJ stays as it is, so it is not even matched.
+_JOINER_RUN = re.compile(f"[{ZWNJ}{ZWJ}]{_UNLESS_PLAIN_ZWNJ}[{ZWNJ}{ZWJ}]*")
 # Before a ZWNJ a letter, perhaps with marks on it; after it, a letter (a mark cannot sit on
 # a ZWNJ). Removing the marks later must not leave the ZWNJ beside nothing.
 _LETTER = re.compile("[^\\W\\d_]")
@@ -28,10 +31,7 @@ _LETTER_WITH_MARKS_BEFORE = re.compile(f"[^\\W\\d_][{ARABIC_MARKS}]*$")
 _EMOJI_CHAR = re.compile(f"[{EMOJI}]")
 # The lines worth a look hold a character that goes, a ZWJ, or a ZWNJ that is not the plain
 # Persian one between two letters (most ZWNJs in Persian text are: those lines are skipped).
-_NEEDS_A_LOOK = re.compile(
-    f"[{_GOES}{re.escape(SEPARATING_CONTROLS)}{ZWNJ}{ZWJ}](?:"
-    f"(?<![{ZWNJ}])|(?<![^\\W\\d_]{ZWNJ})|(?![^\\W\\d_]))"
-)
+_NEEDS_A_LOOK = re.compile(f"[{_GOES}{re.escape(SEPARATING_CONTROLS)}{ZWNJ}{ZWJ}]{_UNLESS_PLAIN_ZWNJ}")
 
 
 def remove_invisible(text: str) -> str:
@@ -61,12 +61,9 @@ def nfc(text: str) -> str:
     """``text`` in Unicode normalization form C, normalized line by line where needed."""
     if unicodedata.is_normalized("NFC", text):
         return text
-    return "\n".join(map(_nfc, text.split("\n")))
-
-
-def _nfc(line: str) -> str:
     # Line by line: few lines need it, and normalizing one costs far more than checking it.
-    return line if unicodedata.is_normalized("NFC", line) else unicodedata.normalize("NFC", line)
+    # (`normalize` checks first and hands back a line that needs nothing as it is.)
+    return "\n".join([unicodedata.normalize("NFC", line) for line in text.split("\n")])
 
 
 def _keep_meaningful_joiners(match: re.Match) -> str:
