@@ -12,7 +12,7 @@ _CARRIAGE_RETURN = re.compile(r"\r\n?")
 _UNICODE_SPACE = re.compile(f"[{UNICODE_SPACES}]")
 # Indentation made of ASCII spaces and tabs is deliberate (Markdown, poetry, code); a leading
 # run holding a no-break or other Unicode space is what scrapers leave before a paragraph.
-_SCRAPED_INDENT = re.compile(f"^(?=[ \\t]*[{UNICODE_SPACES}]){_SPACE}+", re.MULTILINE)
+_SCRAPED_INDENT = re.compile(f"(?=[ \\t]*[{UNICODE_SPACES}]){_SPACE}+")
 # Only runs that need a change match: two or more spaces, or one that is not a plain space.
 # The pattern opens with a character class, so the scan for it stays in C.
 _INNER_RUN = re.compile(f"{_SPACE}(?<=\\S{_SPACE})(?:(?<! ){_SPACE}*|{_SPACE}+)(?=\\S)")
@@ -57,7 +57,10 @@ def fix_whitespace(text: str, *, hard_breaks: bool = False) -> str:
 
 def _fix_line(line: str) -> str:
     if _UNICODE_SPACE.search(line):
-        line = _SCRAPED_INDENT.sub("", line)
+        # Matched at the start, not searched for from a `^`: the engine tries a `^` everywhere.
+        indent = _SCRAPED_INDENT.match(line)
+        if indent:
+            line = line[indent.end() :]
     return _INNER_RUN.sub(" ", line.rstrip(_SPACES))
 
 
