@@ -8,7 +8,8 @@ from newsclean.tables.separators import BULLETS, DASHES, PIPES, RULE_CHARACTERS
 from newsclean.tables.unicode_spaces import UNICODE_SPACES
 
 _DASHES = re.escape(DASHES)
-_SP = f"[ \\t{UNICODE_SPACES}]"  # the spaces `whitespace` will turn into plain ones
+_SPACES = f" \\t{UNICODE_SPACES}"  # the spaces `whitespace` will turn into plain ones
+_SP = f"[{_SPACES}]"
 _SEPARATOR = f"[{re.escape(PIPES + BULLETS)}]"
 _ANY = re.escape(PIPES + BULLETS + DASHES)
 # What makes a line worth a look: a bar or bullet, a dash standing alone, three rule
@@ -28,8 +29,13 @@ _TABLE_DELIMITER = re.compile(
 )
 _TABLE_ROW = re.compile(f"{_SP}*\\|.*[^\\s{_ANY}].*\\|{_SP}*\\r?")
 _RUN = re.compile(f"({_SEPARATOR})(?:{_SP}*\\1)+")
-_DASH_RUN = re.compile(f"(?<!\\S)([{_DASHES}])(?:{_SP}+\\1)+(?!\\S)")
-_DANGLING_END = re.compile(f"{_SP}*[{re.escape(PIPES)}]+{_SP}*(?=\\r?$)")
+# Each opens with a class, so the engine scans for it in C instead of trying every position:
+# the look-behinds and the branches that say where a match may start come after it.
+_DASH_RUN = re.compile(f"([{_DASHES}])(?<!\\S.)(?:{_SP}+\\1)+(?!\\S)")
+_PIPE = f"[{re.escape(PIPES)}]"
+_DANGLING_END = re.compile(
+    f"[{_SPACES}{re.escape(PIPES)}](?:(?<={_SP}){_SP}*{_PIPE}+|(?<={_PIPE}){_PIPE}*){_SP}*(?=\\r?$)"
+)
 _DANGLING_START = re.compile(f"^({_SP}*)[{re.escape(PIPES)}]+{_SP}*")
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _ASCII_OPERAND = re.compile(r"[!-~]")
