@@ -138,7 +138,9 @@ class TextSource:
             complete = len(self._head) < SAMPLE_BYTES
             self.detection = detect_encoding(self._head, complete=complete, path=path)
         self.bytes_read = 0
-        self.digest = hashlib.blake2b()  # of the bytes read, to tell whether output differs
+        # Of the bytes read, to tell whether the output differs. SHA-256, which OpenSSL runs
+        # on the CPU's SHA instructions: 1.5x as fast as BLAKE2b here.
+        self.digest = hashlib.sha256()
 
     def head_text(self) -> str:
         """The sample read for detection, decoded (a character cut at its end replaced)."""
@@ -477,7 +479,7 @@ def _differs_from_source(source: TextSource, cleaned: Iterable[bytes], out: Bina
     """Stream ``cleaned`` (to ``out`` if given) and tell whether it differs from the bytes read,
     by digest: neither side is held in memory, and the input is read once (stdin cannot be
     read twice)."""
-    written = hashlib.blake2b()
+    written = hashlib.sha256()
     for chunk in cleaned:
         if out is not None:
             out.write(chunk)
