@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -78,9 +79,12 @@ _TEH_MARBUTA = _char_map(TEH_MARBUTA)
 _ASCII_DIGITS = _char_map(TO_ASCII_DIGITS)
 
 
-_MAKSURA_STEMS = frozenset(word[:-1] for word in WORDS["alef_maksura_words"])
-# Proclitics a ى word may carry, longest first.
+# Proclitics a ى word may carry.
 _PROCLITICS = ("وبال", "فبال", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك", "")
+# The words Arabic ends with ى, without their ى, with each proclitic they may carry.
+_MAKSURA_STEMS = frozenset(
+    proclitic + word[:-1] for proclitic in _PROCLITICS for word in WORDS["alef_maksura_words"]
+)
 _FINAL_PERSIAN_YEH = re.compile(f"ی(?!{_LETTER})")
 _CANONICAL_LETTERS = str.maketrans("یک", "يك")
 
@@ -88,10 +92,7 @@ _CANONICAL_LETTERS = str.maketrans("یک", "يك")
 def _final_yeh(match: re.Match) -> str:
     # A final ی stands for ى in the words Arabic spells so (with any proclitic), else for ي.
     word = _word_before(match.string, match.start()).translate(_CANONICAL_LETTERS)
-    for proclitic in _PROCLITICS:
-        if word.startswith(proclitic) and word[len(proclitic) :] in _MAKSURA_STEMS:
-            return "ى"
-    return "ي"
+    return "ى" if word in _MAKSURA_STEMS else "ي"
 
 
 # Both open with the tatweel itself, so the scan for them is a fast literal search.
@@ -221,7 +222,10 @@ def _spell(text: str, lang: str, folded: bool) -> str:
             "".join(line for line, language in zip(lines, languages) if language is None)
         )
         languages = [language or default for language in languages]
-    return "".join(_SPELLERS[language](line) for line, language in zip(lines, languages))
+    # A run of lines in one language is spelled at once (spellers keep to their line anyway):
+    # a call per line cost more than the spelling.
+    runs = itertools.groupby(zip(lines, languages), key=lambda line_and_language: line_and_language[1])
+    return "".join(_SPELLERS[language]("".join(line for line, _ in run)) for language, run in runs)
 
 
 def _spell_arabic(text: str) -> str:

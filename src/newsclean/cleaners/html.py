@@ -104,8 +104,7 @@ def strip_html(text: str, *, entities_only: bool = False) -> str:
         # tags, fragments and entities line by line, only on the lines that hold <, > or &.
         replace_tags = _replace_tags
         if tags:
-            if "<!--" in text:
-                text = _COMMENT.sub("", text)
+            text = _COMMENT.sub("", text)  # (scanned for faster than `in` finds "<!--")
             if _SCRIPT_OR_STYLE.search(text):
                 text = _WITH_CONTENT.sub("", text)
             if _is_sgml_record(text):
