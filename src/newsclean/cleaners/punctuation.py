@@ -40,12 +40,13 @@ _LATIN_MARK = re.compile(
     re.MULTILINE,
 )
 _REPEATABLE = f"[{REPEATABLE}.]"
-_MARK_CLUSTER = re.compile(f"{_REPEATABLE}(?<={_LETTER}{_REPEATABLE}){_REPEATABLE}+")
+# (Where look-arounds follow a class, the one that fails most often comes first.)
+_MARK_CLUSTER = re.compile(f"{_REPEATABLE}(?={_REPEATABLE})(?<={_LETTER}{_REPEATABLE}){_REPEATABLE}+")
 _SAME_MARK_RUN = re.compile(f"([{REPEATABLE}])\\1+")
 _DOT_RUN = re.compile(r"\.{2,}")
 _DOMAIN_SUFFIX = f"(?<=\\.)(?:{'|'.join(ARABIC_DOMAIN_SUFFIXES)})(?!{_LETTER})"
 # A mark or a closing bracket glued to the next word (`البلدين.التقى`, `"نص"هنا`).
-_GLUED_AFTER = re.compile(f"[{SPACE_AFTER}{CLOSING}](?!{_DOMAIN_SUFFIX})(?={_LETTER})")
+_GLUED_AFTER = re.compile(f"[{SPACE_AFTER}{CLOSING}](?={_LETTER})(?!{_DOMAIN_SUFFIX})")
 # A one-letter proclitic (و ف ب ل ك) is written glued to the quote or bracket it opens.
 _PROCLITIC = "وفبلك"
 # So is a prefix that a tatweel holds apart (لـ"داعش", الـ"نص"): the tatweel says it is glued.
@@ -116,7 +117,8 @@ def _fix_marks(line: str) -> str:
     if opening:
         line = _SPACE_AFTER_OPENING.sub(_first_group, line)
     line = _MARK_CLUSTER.sub(_collapse_repeats, line)
-    line = _LATIN_MARK.sub(_to_arabic_mark, line)
+    if any(map(line.__contains__, TO_ARABIC)):
+        line = _LATIN_MARK.sub(_to_arabic_mark, line)
     line = _GLUED_AFTER.sub(_space_after, line)
     return _GLUED_BEFORE.sub(_space_before, line) if opening else line
 
