@@ -61,9 +61,9 @@ _EDGE_CHARACTERS = " \t" + UNICODE_SPACES + PIPES
 _EDGE = f"[{re.escape(_EDGE_CHARACTERS)}]*"
 # This pattern cannot open with one class (it takes the spaces before a piece with it), so the
 # engine tries it at every position: the look-ahead turns most positions down at once, 2.6x
-# faster over long lines.
+# faster over long lines, and faster still without the case folding of each character.
 _FRAGMENT = re.compile(
-    rf"""(?={_EDGE}[/<a-z])(?P<before>[ \t]*)(?:
+    rf"""(?-i:(?={_EDGE}[/<a-zA-Z]))(?P<before>[ \t]*)(?:
         (?<!<)/(?P<closing>{_SOME_NAME})[ \t]*>
       | (?<![\w<])(?P<self_closing>{_SOME_NAME})[ \t]*/>
       | ^(?P<edge>{_EDGE})(?P<opening>{_SOME_NAME}){_QUOTED_ATTRIBUTES}(?:[ \t]*/)?>(?![\d=])
