@@ -56,3 +56,11 @@ def test_matches_in_the_fine_group_flag_nothing_and_keep_the_scan_in_step(text):
 @given(texts)
 def test_text_without_a_match_comes_back_as_the_same_object(text):
     assert clean_flagged_lines(text, "\x00", _mark) is text
+
+
+@given(texts)
+def test_text_whose_flagged_lines_need_nothing_comes_back_as_the_same_object(text):
+    def equal_copy(line: str) -> str:
+        return (line + ".")[:-1]  # equal, not the same object
+
+    assert clean_flagged_lines(text, re.compile("[!?]"), equal_copy) is text

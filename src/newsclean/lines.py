@@ -18,7 +18,7 @@ def clean_flagged_lines(text: str, flag: re.Pattern | str, clean_line: Callable[
     at LF and are passed without it; a match flags the line it starts on, or the line that
     ends with the LF it starts on. A pattern may match text that needs nothing, as its group
     ``fine``, to keep its scan in step (a pair of quotes spaced right): the scan goes on after
-    it.
+    it. When no line changes, ``text`` itself comes back: nothing is copied.
 
     >>> clean_flagged_lines("a\\nb!\\nc", re.compile("!"), str.upper)
     'a\\nB!\\nc'
@@ -36,9 +36,12 @@ def clean_flagged_lines(text: str, flag: re.Pattern | str, clean_line: Callable[
         end = text.find("\n", found)
         if end < 0:
             end = len(text)
-        pieces.append(text[copied:start])
-        pieces.append(clean_line(text[start:end]))
-        copied = end
+        line = text[start:end]
+        cleaned = clean_line(line)
+        if cleaned != line:  # a line that needs nothing is left where it is, in the text
+            pieces.append(text[copied:start])
+            pieces.append(cleaned)
+            copied = end
         found = find(text, end + 1)  # the rest of a flagged line is not looked at
     if not pieces:
         return text
