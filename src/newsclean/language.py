@@ -102,7 +102,7 @@ def quick_guess(text: str, *, folded: bool = False) -> str | None:
         if persian >= 2 and articles * 25 < text.count(" "):
             return PERSIAN
         return None
-    teh_marbuta = text.count("ة")
+    teh_marbuta = _none_one_or_two(text, "ة")
     if teh_marbuta >= 2 and not persian:
         return ARABIC
     if persian >= 2 and not teh_marbuta:
