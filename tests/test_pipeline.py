@@ -160,11 +160,44 @@ def test_small_blocks_give_the_whole_document_result(text):
     assert streamed == fix_whitespace(remove_invisible(text))
 
 
-@given(scraped_text)
+paragraphs = st.lists(scraped_text, min_size=2, max_size=6).map("\n\n".join)
+
+
+@given(paragraphs)
+def test_cleaning_in_batches_gives_what_cleaning_block_by_block_gives(text):
+    # A batch is cleaned one cleaner at a time over all its blocks: with batches of one
+    # block each, every block goes through the cleaners alone.
+    batched = Pipeline.from_profile("news", explain=True)
+    result = batched.clean(text)
+    original = pipeline_module.BATCH_CHARS
+    pipeline_module.BATCH_CHARS = 1
+    try:
+        alone = Pipeline.from_profile("news", explain=True)
+        assert alone.clean(text) == result
+    finally:
+        pipeline_module.BATCH_CHARS = original
+    assert alone.changes == batched.changes
+
+
+def test_a_batch_is_handed_on_before_the_next_run_is_read():
+    def runs():
+        yield "a\n\nb\n\nc"
+        raise AssertionError("the next run was read before the blocks of this one were handed on")
+
+    assert next(pipeline_module._block_batches(runs())) == [("a\n", "\n"), ("b\n", "\n")]
+
+
+@given(st.one_of(scraped_text, paragraphs))
 def test_news_profile_never_raises_and_is_idempotent(text):
     news = Pipeline.from_profile("news")
     once = news.clean(text)
     assert news.clean(once) == once
+
+
+@given(paragraphs, st.lists(st.integers(min_value=1, max_value=60), max_size=10))
+def test_paragraphs_clean_the_same_however_the_input_is_chunked(text, cuts):
+    news = Pipeline.from_profile("news")
+    assert "".join(news.stream(_chunked(text, cuts))) == news.clean(text)
 
 
 def test_explain_counts_lines_changed_by_each_cleaner():
