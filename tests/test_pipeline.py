@@ -194,6 +194,21 @@ def test_news_profile_never_raises_and_is_idempotent(text):
     assert news.clean(once) == once
 
 
+records = st.builds(
+    "<DOC>\n<DOCNO>AB-1</DOCNO>\n<TITLE>{}</TITLE>\n<TIME>{}</TIME>\n<TEXT>\n{}\n</TEXT>\n</DOC>\n".format,
+    scraped_text,
+    st.sampled_from(["Sun, 22 Apr 2018", "THU, 29 MAR 2018 05:42:06 +0400"]),
+    st.one_of(scraped_text, paragraphs),
+)
+
+
+@given(records, st.sampled_from(sorted(PROFILES)))
+def test_every_profile_cleans_a_trec_record_once_for_all(record, profile):
+    pipeline = Pipeline.from_profile(profile)
+    once = pipeline.clean(record)
+    assert pipeline.clean(once) == once
+
+
 @given(paragraphs, st.lists(st.integers(min_value=1, max_value=60), max_size=10))
 def test_paragraphs_clean_the_same_however_the_input_is_chunked(text, cuts):
     news = Pipeline.from_profile("news")

@@ -81,6 +81,13 @@ def test_each_search_folding_is_its_own_option(option, before, after):
     assert normalize_arabic(before) != after
 
 
+def test_lowercasing_leaves_the_field_tags_of_a_record():
+    # `html` keeps a record's fields by their upper case; a `<title>` it would strip.
+    record = "<DOC>\n<DOCNO>AB-1</DOCNO>\n<TITLE>CNN و BBC</TITLE>\n</DOC>"
+    expected = "<DOC>\n<DOCNO>ab-1</DOCNO>\n<TITLE>cnn و bbc</TITLE>\n</DOC>"
+    assert normalize_arabic(record, lowercase_latin=True) == expected
+
+
 def test_search_foldings_on_latin_text():
     assert normalize_arabic("Breaking NEWS www.example.com", **SEARCH) == "breaking news www.example.com"
 

@@ -113,7 +113,11 @@ _LETTERS_NEED_A_LOOK = re.compile(
     f"(?:(?<!{_MARK})|(?={_MARK}))"
 )
 _REPEATED_LETTER = re.compile(f"({_LETTER})\\1{{2,}}")
-_LATIN_UPPER = re.compile("[A-Z\u00c0-\u00de\u0100-\u024f][A-Z\u00c0-\u00de\u0100-\u024f]*")
+_UPPER = "A-Z\u00c0-\u00de\u0100-\u024f"
+# Runs of upper-case Latin letters, and the field tags of a TREC/SGML record (`<DOCNO>`,
+# `</TEXT>`), which stay: `html` keeps a record's fields by their upper case, and would strip
+# a `<title>` on the next cleaning.
+_LATIN_UPPER_OR_FIELD_TAG = re.compile(f"[<{_UPPER}](?:(?<=<)/?[A-Z][A-Z0-9]*>|(?<!<)[{_UPPER}]*)")
 
 
 def normalize_arabic(
@@ -161,8 +165,13 @@ def normalize_arabic(
             text = _ASCII_DIGITS(text)
     if lowercase_latin:
         # Lowercasing can decompose (İ becomes i and a combining dot): put the text back in NFC.
-        text = nfc(_LATIN_UPPER.sub(lambda match: match.group().lower(), text))
+        text = nfc(_LATIN_UPPER_OR_FIELD_TAG.sub(_lower_unless_a_tag, text))
     return text
+
+
+def _lower_unless_a_tag(match: re.Match) -> str:
+    run = match.group()
+    return run if run.startswith("<") else run.lower()
 
 
 def _fix_letters(line: str) -> str:
