@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsclean.cleaners.arabic import normalize_arabic
+from newsclean.cleaners.arabic import _LETTER_CHAR, _LETTERS, normalize_arabic
 from newsclean.pipeline import PROFILES
 from tests.conftest import is_persian_article
 from tests.cleaners.contract import contract
@@ -57,6 +57,11 @@ UNCHANGED = [
 ]
 
 test_fixes, test_leaves_alone, test_never_raises_and_is_idempotent = contract(normalize_arabic, CASES, UNCHANGED)
+
+
+def test_the_set_of_letters_holds_the_letters_of_the_class_and_nothing_else():
+    letters = {chr(code) for code in range(0x110000) if _LETTER_CHAR.fullmatch(chr(code))}
+    assert letters == _LETTERS
 
 
 def test_forced_language():

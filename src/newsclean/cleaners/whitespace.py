@@ -44,9 +44,9 @@ def fix_whitespace(text: str, *, hard_breaks: bool = False) -> str:
     if text.endswith(" "):
         text += "\n"  # the last line is looked at like the others; one LF ends the text anyway
     # Three scans at C speed (a class, "  ", a line end) cost less than one pattern opening
-    # with every space. The lines with a tab or a Unicode space get every rule; the lines left after
-    # that hold plain spaces only, so two in a row need only the collapse of plain runs, and
-    # one at the end only the strip.
+    # with every space. The lines with a tab or a Unicode space get every rule; the lines left
+    # after that hold plain spaces only, so two in a row need only the collapse of plain runs,
+    # and one at the end only the strip.
     for flag, fix in _PASSES_KEEPING_HARD_BREAKS if hard_breaks else _PASSES:
         text = clean_flagged_lines(text, flag, fix)
     text = _BLANK_RUN.sub("\n\n", text)
