@@ -1,8 +1,9 @@
 """The registry of cleaners, the profiles, and the streaming pipeline that applies them.
 
 Text streams through in blocks: a block is a run of non-blank lines (a paragraph), cut at a line
-boundary when it grows past ``BLOCK_CHARS``. Cleaners see one block at a time, so memory is
-bounded by the block size and the longest line, never by the file. The blank lines between
+boundary when it grows past ``BLOCK_CHARS``. Cleaners see one block at a time, and blocks go
+through them a batch at a time (``BATCH_CHARS``), so memory is bounded by the batch size and
+the longest line, never by the file. The blank lines between
 blocks are the pipeline's business: with `whitespace` on they are normalized here, exactly as
 `fix_whitespace` does on a whole document; without it they pass through.
 """
