@@ -29,6 +29,7 @@ from newsclean.tables.arabic import (
     TO_PERSIAN,
     WORDS,
 )
+from newsclean.tables.markup import SGML_FIELD_NAME
 
 LANG_CHOICES = ("auto", ARABIC, PERSIAN)
 
@@ -120,7 +121,7 @@ _UPPER = "A-Z\u00c0-\u00de\u0100-\u024f"
 # Runs of upper-case Latin letters, and the field tags of a TREC/SGML record (`<DOCNO>`,
 # `</TEXT>`), which stay: `html` keeps a record's fields by their upper case, and would strip
 # a `<title>` on the next cleaning.
-_LATIN_UPPER_OR_FIELD_TAG = re.compile(f"[<{_UPPER}](?:(?<=<)/?[A-Z][A-Z0-9]*>|(?<!<)[{_UPPER}]*)")
+_LATIN_UPPER_OR_FIELD_TAG = re.compile(f"[<{_UPPER}](?:(?<=<)/?{SGML_FIELD_NAME}>|(?<!<)[{_UPPER}]*)")
 
 
 def normalize_arabic(

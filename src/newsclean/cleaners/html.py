@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from newsclean.cleaners.invisible import remove_invisible
 from newsclean.lines import clean_flagged_lines
+from newsclean.tables.markup import SGML_FIELD_NAME
 from newsclean.tables.separators import PIPES
 from newsclean.tables.unicode_spaces import UNICODE_SPACES
 from newsclean.tables.loader import load_word_lists
@@ -22,14 +23,13 @@ _NAME = "(?:" + "|".join(sorted(_ALL, key=len, reverse=True)) + ")"
 _NAME_PREFIXES = _ALL | {name[:cut] for name in _ALL for cut in range(2, len(name))}
 
 _HINT = re.compile(r"[<>&]")
-_UPPER_CASE_NAME = "[A-Z][A-Z0-9]*"
 # In a TREC/SGML record, the tags of its fields (`<DOCNO>`, `</TEXT>`) need nothing: their
 # `<` and `>` are passed over. A `>` ends such a tag if a name and `<` or `</` come before it;
 # a look-behind has a fixed width, so there is one per name length (a `>` after a longer name
 # is looked at, which costs a look and changes nothing). Each pattern opens with its bracket,
 # a literal the engine scans for several times faster than for a class.
-_OPENING_PAST_SGML_FIELDS = re.compile(rf"<(?!/?{_UPPER_CASE_NAME}>)")
-_FIELD_NAMES = ["[A-Z]" + "[A-Z0-9]" * length for length in range(16)]
+_OPENING_PAST_SGML_FIELDS = re.compile(rf"<(?!/?{SGML_FIELD_NAME}>)")
+_FIELD_NAMES = ["[A-Z]" + "[A-Z0-9]" * length for length in range(16)]  # SGML_FIELD_NAME, by length
 _CLOSING_PAST_SGML_FIELDS = re.compile(
     ">(?:(?<![A-Z0-9]>)|" + "".join(f"(?<!<{name}>)(?<!</{name}>)" for name in _FIELD_NAMES) + ")"
 )
@@ -42,8 +42,8 @@ _ATTRIBUTES = r"""(?:[^<>"']|"[^"<>]*"|'[^'<>]*')*"""
 _TAG = rf"</?{_NAME}(?=[\s/>]){_ATTRIBUTES}>"
 _QUOTED_ATTRIBUTES = r"""(?:[ \t]+[\w-]+=(?:"[^"<>\n]*"|'[^'<>\n]*'|[^\s<>"']+))*"""
 _TAG_RUN = re.compile(rf"{_TAG}(?:[ \t]*{_TAG})*", re.IGNORECASE)
-_UPPER_CASE_TAG = re.compile(rf"</?({_UPPER_CASE_NAME})>")
-_UPPER_CASE_TAG_RUN = re.compile(rf"(?:</?{_UPPER_CASE_NAME}>)+")
+_UPPER_CASE_TAG = re.compile(rf"</?({SGML_FIELD_NAME})>")
+_UPPER_CASE_TAG_RUN = re.compile(rf"(?:</?{SGML_FIELD_NAME}>)+")
 _SPACE_BETWEEN_TAGS = re.compile(r">[ \t]+<")
 _TAG_NAME = re.compile(rf"</?({_NAME})", re.IGNORECASE)
 _SCRIPT_OR_STYLE = re.compile(r"<(?:script|style)\b", re.IGNORECASE)
