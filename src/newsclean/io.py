@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from newsclean.errors import BinaryFileError, InputError, UndecodableError, UsageError
-from newsclean.pipeline import Pipeline
+from newsclean.pipeline import Pipeline, grouped_by_size
 
 SAMPLE_BYTES = 64 * 1024
 CHUNK_BYTES = 256 * 1024
@@ -445,7 +445,10 @@ def _deliver(
         original = "".join(source.chunks())
         changed = _write_diff(source.path, original, pipeline.clean(original, markdown=markdown), out)
         return FileResult(source.path, changed, source.bytes_read)
-    cleaned = (text.encode("utf-8") for text in _in_batches(pipeline.stream(source.chunks(), markdown=markdown)))
+    # The pipeline's pieces (a paragraph, a line break) are joined into pieces of about 64 Ki
+    # characters, so that each encode, digest update and write does more at once.
+    pieces = grouped_by_size(pipeline.stream(source.chunks(), markdown=markdown), 1 << 16)
+    cleaned = ("".join(piece).encode("utf-8") for piece in pieces)
     if mode == "stdout":
         changed = _differs_from_source(source, cleaned, out)
     elif mode == "in-place":
@@ -458,21 +461,6 @@ def _deliver(
     else:
         raise ValueError(f"unknown mode {mode!r}; one of {', '.join(MODES)}")
     return FileResult(source.path, changed, source.bytes_read)
-
-
-def _in_batches(texts: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
-    """Join the pipeline's pieces (a paragraph, a line break) into pieces of about ``size``
-    characters, so that each encode, digest update and write does more at once."""
-    batch: list[str] = []
-    length = 0
-    for text in texts:
-        batch.append(text)
-        length += len(text)
-        if length >= size:
-            yield "".join(batch)
-            batch, length = [], 0
-    if batch:
-        yield "".join(batch)
 
 
 def _differs_from_source(source: TextSource, cleaned: Iterable[bytes], out: BinaryIO | None = None) -> bool:

@@ -18,7 +18,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from newsclean.cleaners.arabic import normalize_arabic
 from newsclean.cleaners.html import strip_html
@@ -31,6 +31,8 @@ from newsclean.errors import UsageError
 from newsclean.markdown import creates_structure, iter_markdown_blocks, protect_inline, restore_inline
 from newsclean.tables.invisible import BIDI_CONTROLS, OTHER_CONTROLS, SEPARATING_CONTROLS, ZERO_WIDTH
 from newsclean.tables.unicode_spaces import UNICODE_SPACES
+
+T = TypeVar("T")
 
 BLOCK_CHARS = 1 << 16
 # A line longer than this (a file with no line breaks at all) is cut before a space, so
@@ -471,18 +473,27 @@ def _block_batches(runs: Iterable[str]) -> Iterator[list[tuple[str, str]]]:
     or so at a time. The block still open after a run waits for the next, never a batch."""
     blocks = _Blocks()
     for run in runs:
-        batch: list[tuple[str, str]] = []
-        length = 0
-        for block, gap in blocks.add(run):
-            batch.append((block, gap))
-            length += len(block)
-            if length >= BATCH_CHARS:
-                yield batch
-                batch, length = [], 0
-        if batch:
-            yield batch
+        yield from grouped_by_size(blocks.add(run), BATCH_CHARS, lambda block_and_gap: len(block_and_gap[0]))
     if blocks.body or blocks.gap:
         yield list(blocks.flush())
+
+
+def grouped_by_size(items: Iterable[T], size: int, length: Callable[[T], int] = len) -> Iterator[list[T]]:
+    """``items`` in lists, each closed as soon as the lengths of its items add up to ``size``.
+
+    >>> list(grouped_by_size(["ab", "c", "def", "g"], 3))
+    [['ab', 'c'], ['def'], ['g']]
+    """
+    group: list[T] = []
+    total = 0
+    for item in items:
+        group.append(item)
+        total += length(item)
+        if total >= size:
+            yield group
+            group, total = [], 0
+    if group:
+        yield group
 
 
 # In a run of whole lines: the blank lines that open it, and the blank lines after a line end.
