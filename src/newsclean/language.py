@@ -3,7 +3,11 @@
 Letter shares alone mislead: Arabic typed on a Persian keyboard writes every ي as ی, and old
 Persian text uses Arabic ي and ك throughout. The classifier weighs stronger evidence first —
 letters only Persian has, the commonest function words of each language, ZWNJ inside words,
-teh marbuta — and falls back to the letter shares only when a text holds none of it.
+teh marbuta, diacritics, Persian digits — and falls back to the letter shares only when a text
+holds none of it. Words both languages (or dialect Arabic) use, and names, are no evidence.
+
+Kurdish, Urdu, Pashto, Sindhi and Uyghur are written in the same script with letters of their
+own; a text whose words carry those is ``OTHER_ARABIC_SCRIPT``, and nobody respells it.
 
 The `arabic` cleaner must decide the same way on its own output, or cleaning twice would differ
 from cleaning once. So words are matched whatever yeh and kaf they are typed with (the cleaner
@@ -15,13 +19,25 @@ from __future__ import annotations
 
 import re
 
-from newsclean.tables.arabic import ARABIC_LETTER, DIACRITICS, PERSIAN_ONLY_LETTERS, WORDS, ZWNJ
+from newsclean.tables.arabic import (
+    ARABIC_LETTER,
+    DIACRITICS,
+    OTHER_LANGUAGE_LETTERS,
+    PERSIAN_DIGITS,
+    PERSIAN_ONLY_LETTERS,
+    WORDS,
+    ZWNJ,
+)
 
 ARABIC, PERSIAN, OTHER = "ar", "fa", "other"
+# Kurdish, Urdu, Pashto, Sindhi, Uyghur: Arabic script, neither Arabic nor Persian.
+OTHER_ARABIC_SCRIPT = "other-arabic-script"
 
 _LETTER = f"[{ARABIC_LETTER}]"
 _ANY_LETTER = re.compile(_LETTER)
-_PERSIAN_LETTER = re.compile(f"[{PERSIAN_ONLY_LETTERS}]")
+# پ and ژ are Persian's alone; Iraqi and Gulf Arabic write چ and گ too, so those weigh less.
+_STRONG_PERSIAN_LETTER = re.compile("[پژ]")
+_WEAK_PERSIAN_LETTER = re.compile("[چگ]")
 # Each opens with a character or a class, not a look-behind, so the scan for it runs in C.
 _ZWNJ_IN_WORD = re.compile(f"{ZWNJ}(?<={_LETTER}{ZWNJ})(?={_LETTER})")
 _PERSIAN_YEH_KEHEH = re.compile("[یک]")
@@ -30,6 +46,14 @@ _ARABIC_YEH_KAF = re.compile("[يكى]")
 
 _WORD = re.compile(f"{_LETTER}{_LETTER}*")
 _MARKS = re.compile(f"[{DIACRITICS}]")
+_OTHER_LANGUAGE_LETTER = re.compile(f"[{OTHER_LANGUAGE_LETTERS}]")
+# A word written with its vowels is Arabic (Persian writes at most tanween on adverbs: `اصلاً`).
+_VOWELLED_WORD = re.compile(f"{_LETTER}[\u064c-\u0652]")
+_PERSIAN_NUMBER = re.compile(f"[{PERSIAN_DIGITS}]+")
+# The least score that decides a language: one listed word, one teh marbuta, one ZWNJ.
+_LEAST_EVIDENCE = 2
+# Words of another Arabic-script language, as a share of a text's words, that make it one.
+_OTHER_LANGUAGE_SHARE = 0.1
 
 
 def _keyboard_view(text: str) -> str:
@@ -56,7 +80,8 @@ def _word_lists(view) -> tuple[frozenset[str], frozenset[str]]:
 
     arabic = {letters(word) for word in WORDS["arabic_words"]}
     persian = {letters(word) for word in WORDS["persian_words"]}
-    return frozenset(arabic - persian), frozenset(persian - arabic)
+    shared = {letters(word) for word in WORDS["shared_words"]}
+    return frozenset(arabic - persian - shared), frozenset(persian - arabic - shared)
 
 
 _VIEWS = {False: _keyboard_view, True: _folded_view}
@@ -69,30 +94,69 @@ def evidence(text: str, *, folded: bool = False) -> tuple[int, int]:
     >>> evidence("المتحدث باسم الخارجیة الإیرانیة فی الأیام المقبلة")
     (8, 0)
     >>> evidence("او گفت که این کار را می کند")
-    (0, 15)
+    (0, 9)
     """
     text = _VIEWS[folded](text)
     # A word is a run of letters; set lookups count the listed ones at C speed.
     words = _WORD.findall(text)
     arabic_words, persian_words = _WORD_LISTS[folded]
     persian = (
-        3 * len(_PERSIAN_LETTER.findall(text))
+        3 * len(_STRONG_PERSIAN_LETTER.findall(text))
+        + len(_WEAK_PERSIAN_LETTER.findall(text))
         + 2 * sum(map(persian_words.__contains__, words))
         + 2 * len(_ZWNJ_IN_WORD.findall(text))
     )
     arabic = 2 * sum(map(arabic_words.__contains__, words))
     if not folded:
-        arabic += 2 * text.count("ة")
+        # The foldings remove marks and change digits: in folded mode neither may count. Each
+        # counts as one word at most: Persian articles quote vowelled verses of the Quran.
+        arabic += 2 * text.count("ة") + 2 * _any(_VOWELLED_WORD, text)
+        persian += 2 * _any(_PERSIAN_NUMBER, text)
     return arabic, persian
+
+
+def _any(pattern: re.Pattern, text: str) -> bool:
+    return pattern.search(text) is not None
+
+
+def is_other_language(text: str) -> bool:
+    """Whether ``text`` is Kurdish, Urdu, Pashto, Sindhi or Uyghur: one word in ten (and at
+    least one) carries a letter of theirs, and those words outweigh its Arabic evidence. A stray
+    one in a long Arabic line, or beside Arabic words and teh marbuta, does not count.
+
+    >>> is_other_language("ئەو کەسەی لە شارەکە دەژی")
+    True
+    >>> is_other_language("پاکستان کے وزیراعظم نے کہا")
+    True
+    >>> is_other_language("قال المتحدث باسم الوزارة")
+    False
+    >>> is_other_language("هذه القضية ەي")
+    False
+    """
+    if not _OTHER_LANGUAGE_LETTER.search(text):
+        return False
+    words = _WORD.findall(text)
+    other_words = sum(1 for word in words if _OTHER_LANGUAGE_LETTER.search(word))
+    if other_words < max(1, _OTHER_LANGUAGE_SHARE * len(words)):
+        return False
+    # (Diacritics do not count against them: Urdu and Kurdish write vowels too.)
+    arabic_words = sum(map(_WORD_LISTS[False][0].__contains__, words)) + text.count("ة")
+    return other_words > arabic_words
 
 
 def quick_guess(text: str, *, folded: bool = False) -> str | None:
     """The language when letters alone settle it cheaply, else None.
 
-    Two teh marbuta and no Persian-only letter or ZWNJ is Arabic; two of those and no teh
-    marbuta is Persian. Everything else needs the word evidence.
+    Two teh marbuta and no Persian-only letter or ZWNJ is Arabic; two of پ, ژ and ZWNJ and no
+    teh marbuta is Persian (چ and گ are Iraqi and Gulf Arabic too). Everything else needs the
+    word evidence.
     """
-    persian = _none_one_or_two(text, PERSIAN_ONLY_LETTERS + ZWNJ)
+    if _none_one_or_two(text, PERSIAN_ONLY_LETTERS + ZWNJ) == 0:
+        persian = 0
+    else:
+        persian = _none_one_or_two(text, "پژ" + ZWNJ)
+        if not persian:
+            return None  # only چ or گ: it takes the words to tell
     if folded:
         # Teh marbuta may be folded away; the definite article, with any alef, is not: a
         # quarter of Arabic words open with it, a few in a hundred Persian ones.
@@ -125,17 +189,20 @@ def _none_one_or_two(text: str, characters: str) -> int:
 
 def weigh(text: str, default: str | None, *, folded: bool = False) -> str | None:
     """The language the evidence of ``text`` points to; ``default`` when it does not."""
+    if is_other_language(text):
+        return OTHER_ARABIC_SCRIPT
     quick = quick_guess(text, folded=folded)
     if quick:
         return quick
     arabic, persian = evidence(text, folded=folded)
-    if arabic == persian:
-        return default
+    if arabic == persian or max(arabic, persian) < _LEAST_EVIDENCE:
+        return default  # a name, a hashtag, one چ or گ: not enough to respell anything
     return ARABIC if arabic > persian else PERSIAN
 
 
 def classify(text: str, *, folded: bool = False) -> str:
-    """``"ar"``, ``"fa"`` or ``"other"`` (no Arabic-script letters).
+    """``"ar"``, ``"fa"``, ``"other-arabic-script"`` (Kurdish, Urdu, ...) or ``"other"`` (no
+    Arabic-script letters).
 
     >>> classify("المتحدث باسم الخارجیة الإیرانیة فی الأیام المقبلة")
     'ar'

@@ -43,9 +43,34 @@ CASES = [
     ("الكتابُُ", "الكتابُ"),
     ("مُّحمد", "مُّحمد"),
     ("و\u0651\u064e", "و\u064e\u0651"),
+    # diacritized Arabic typed with Persian yeh stays Arabic
+    ("یُکتَب ویُرمی", "يُكتَب ويُرمي"),
+    # Persian digits are Persian evidence
+    ("او را دید ۱۲", "او را دید ۱۲"),
+    # a tatweel carrying a mark keeps one tatweel; a second cleaning finds nothing more
+    ("الـَـعربية", "الـَعربية"),
+    ("كـتـابهـ", "كتابه"),
 ]
 
 UNCHANGED = [
+    # other Arabic-script languages keep their letters and digits
+    "ئەو کەسەی لە شارەکە دەژی",  # Sorani Kurdish: ە, ی, ک
+    "بەشی یەكەم داهاتی نەتەوەیی",  # Sorani as written with Arabic ك
+    "پاکستان کے وزیراعظم عمران خان نے کہا ہے ۲۰۱۸",  # Urdu: ے ہ and Persian digits
+    "مونگ پھلی",  # Urdu ھ: one word of two is enough
+    "د افغانستان د کرکټ بورډ سرپرست مشر میرویس اشرف وايي",  # Pashto: ي and ی are two letters
+    # a word with a Persian-only letter keeps its ی and ک in an Arabic line
+    "قال المسؤول في المؤتمر إن گزارش الوزارة نهائي",
+    # Persian quoted in an Arabic line keeps its spelling
+    "قال المتحدث في المؤتمر إن «نیروی انتظامی که» هي التي",
+    # Gulf and Iraqi Arabic write گ and چ: not enough to respell a line as Persian
+    "گال لي اخوي انه ما يگدر",
+    # short lines with no evidence of their own: a name, a hashtag
+    "#علی_رضایی",
+    "علی",
+    # tatweel after a one-letter word shows its joining form (an enumerator, a suffix)
+    "أ- ب- جـ- د",
+    "گە + یـ اندن",
     "وأكد الرئيس الروسي أن الاتفاق الذي دام 25 عاما بين موسكو ومينسك",
     "أمن متساوٍ وموحد، تماشيًا مع التعاون",  # diacritics are correct and stay
     "لـ\"جيش\" و بـ2000 و عام 1445هـ و الـCNN",  # tatweel that holds a prefix apart

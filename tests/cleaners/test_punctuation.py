@@ -35,7 +35,6 @@ CASES = [
     ("حقا؟؟؟", "حقا؟"),
     ("حقا??", "حقا؟"),
     ("قال،، إن", "قال، إن"),
-    ("انتهى..", "انتهى."),
     ("انتظر....", "انتظر..."),
     ("ماذا؟؟!!", "ماذا؟!"),
     # quotes and brackets glued to a neighbouring Arabic word get a space; styles never swap
@@ -48,6 +47,16 @@ CASES = [
     ('شركتي"موديز"و"فيتش" للتصنيف', 'شركتي "موديز" و"فيتش" للتصنيف'),
     # quotes pair up line by line: an odd line does not hold back its neighbours
     ('قال "نص\nفي "إسرائيل"إضافة', 'قال "نص\nفي "إسرائيل" إضافة'),
+    # curly quotes: in Arabic script ” opens as often as “; the side comes from the place
+    ("قال ”نص“ثم", "قال ”نص“ ثم"),
+    ("قال”نص” ثم", "قال ”نص” ثم"),
+    # digits in brackets follow the rule of letters
+    ("عدد ( 45 ) و ( أ )", "عدد (45) و (أ)"),
+    ("عدد ( ١٢ )", "عدد (١٢)"),
+    ("كلمة ( 1 )", "كلمة (1)"),
+    # repeated marks after a closing quote or bracket, as after a word
+    ('"تاريخي"!!! و رائع!!!', '"تاريخي"! و رائع!'),
+    ("(نعم)؟؟", "(نعم)؟"),
     # Persian follows the same rules with Persian marks
     ("می\u200cگوید ، که", "می\u200cگوید، که"),
     ("آیا آمد?", "آیا آمد؟"),
@@ -72,11 +81,28 @@ UNCHANGED = [
     "«نص» و“نص” و\"نص\"",
     'قال "a "b',  # pairs that are not Arabic are left alone
     'قال "نص',  # an odd number of straight quotes: no sure pairs
-    "كلمة ( 1 )",
     "C++ and C# code; a, b? c!",
     "نص عادي بلا علامات",
     "موقع العربية.نت و مصراوي.كوم",
     'تابعة لـ"داعش" و بـ(نص)',  # a tatweel holds the prefix apart on purpose
+    # quotes: a nested or unpaired one makes the whole line unsure; sides shown by spacing stay
+    'دعا "المجلس" إلى دعم "الخطة "الجديدة" فورا',
+    'قال"نص "هنا',
+    "وصفها بـ”الخطوة المهمة”",
+    "وصفها بـ”الخطوة المهمة“ أمس",
+    "«ما يسمى ”الحل“»",
+    # question marks standing for lost characters, and faces, stay
+    "بعد از ?? روز",
+    "نص ?? نص و نص || نص",
+    "رائع ;) جدا :) و :-( هنا",
+    # abbreviations of one letter and a dot
+    "ساعت ۱۰ ق.ظ و ۱۳۹۹ ه.ش و ص.ب ١٢ و د.محمد",
+    # `..` is a pause in Gulf papers, not a full stop
+    "انتهى..",
+    "قال.. ثم ذهب",
+    # a plural suffix in brackets belongs to its word
+    "واژه(ها) را",
+    "الكلمة(ات)",
 ]
 
 punctuated = soup(

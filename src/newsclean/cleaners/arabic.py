@@ -5,12 +5,19 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from operator import itemgetter
+from typing import NamedTuple
 
 from newsclean.cleaners.invisible import nfc
 from newsclean.lines import clean_flagged_lines
-from newsclean.language import ARABIC, PERSIAN, by_letter_shares, quick_guess, weigh
+from newsclean.language import (
+    ARABIC,
+    OTHER_ARABIC_SCRIPT,
+    PERSIAN,
+    quick_guess,
+    weigh,
+)
 from newsclean.tables.arabic import (
     ALEF_MAKSURA,
     ALEF_VARIANTS,
@@ -20,7 +27,9 @@ from newsclean.tables.arabic import (
     DIACRITICS,
     EXPANDED_LIGATURES,
     HEH_VARIANTS,
+    OTHER_LANGUAGE_LETTERS,
     OTHER_MARKS,
+    PERSIAN_ONLY_LETTERS,
     PRESENTATION_FORMS,
     TATWEEL,
     TEH_MARBUTA,
@@ -39,6 +48,7 @@ _LETTER_CHAR = re.compile(_LETTER)
 # The letters as a set, for walking over a word: a membership test costs a fifth of a match.
 _LETTERS = frozenset(filter(_LETTER_CHAR.fullmatch, map(chr, range(0x600, 0x900))))
 _MARK = f"[{DIACRITICS}{OTHER_MARKS}]"
+_OTHER_LANGUAGE_LETTER = re.compile(f"[{OTHER_LANGUAGE_LETTERS}]")
 _DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 
 
@@ -68,11 +78,10 @@ def _char_map(table: dict[str, str]) -> Callable[[str], str]:
 _SMALL_MAP = 32
 
 
-# Presentation forms and heh variants map the same in both languages: one scan for both.
-_HEH_TABLE = str.maketrans(HEH_VARIANTS)
-_LANGUAGE_NEUTRAL = _char_map(
-    {**{form: base.translate(_HEH_TABLE) for form, base in PRESENTATION_FORMS.items()}, **HEH_VARIANTS}
-)
+# Presentation forms map to their letters in every language. (The heh variants do not: ە and
+# ھ are Kurdish and Urdu letters, and only Arabic, where sites type them for ه, spells them ه.)
+_PRESENTATION_FORMS = _char_map(PRESENTATION_FORMS)
+_HEH = _char_map(HEH_VARIANTS)
 _LIGATURES = _char_map(EXPANDED_LIGATURES)
 _TO_ARABIC = _char_map(TO_ARABIC)
 _TO_PERSIAN = _char_map(TO_PERSIAN)
@@ -105,15 +114,18 @@ def _final_yeh(match: re.Match) -> str:
 _TATWEEL_BETWEEN_DIGITS = re.compile(f"{TATWEEL}(?<={_DIGIT}{TATWEEL})(?:{TATWEEL}|{_MARK})*(?={_DIGIT})")
 _TATWEEL_AFTER_LETTER = re.compile(f"{TATWEEL}(?<=(?:{_LETTER}|{_MARK}){TATWEEL}){TATWEEL}*")
 _LETTER_AFTER_MARKS = re.compile(f"{_MARK}*{_LETTER}")
-_PREFIX_WORD = re.compile("[وف]?(?:ال|لل|بال|[كک]ال|[بلكک])|[وف]|ه")
+_MARK_CHAR = re.compile(_MARK)
+# A word of one letter shows its joining form with a tatweel: an enumerator (أ - ب - جـ), a
+# suffix cited alone (یـ), the Hijri era mark هـ.
+_PREFIX_WORD = re.compile(f"[وف]?(?:ال|لل|بال|[كک]ال|[بلكک])|{_LETTER}")
 # A pattern that opens with a repeat (`[...]+`, `[...]{2,}`) is tried at every position;
 # one that opens with a single class is found by a scan in C, three to four times faster.
 _MARK_CLUSTER = re.compile(f"{_MARK}{_MARK}+")
 _MARKS = re.compile(f"{_MARK}{_MARK}*")
-# The lines `_fix_letters` may change: a presentation form, a heh variant, a tatweel, two marks
-# in a row. One scan, opening with a class, for what were three.
+# The lines `_fix_letters` may change: a presentation form, a tatweel, two marks in a row.
+# One scan, opening with a class, for what were three.
 _LETTERS_NEED_A_LOOK = re.compile(
-    f"[{re.escape(''.join(PRESENTATION_FORMS) + ''.join(HEH_VARIANTS))}{TATWEEL}{DIACRITICS}{OTHER_MARKS}]"
+    f"[{re.escape(''.join(PRESENTATION_FORMS))}{TATWEEL}{DIACRITICS}{OTHER_MARKS}]"
     f"(?:(?<!{_MARK})|(?={_MARK}))"
 )
 _REPEATED_LETTER = re.compile(f"({_LETTER})\\1{{2,}}")
@@ -159,14 +171,16 @@ def normalize_arabic(
         # decided on text that cleaning will not change again.
         if expand_ligatures:
             text = _LIGATURES(text)  # (its letters and the presentation forms' are apart)
+        if strip_diacritics:
+            # Before the tatweels are looked at: one that carried marks carries nothing now.
+            text = _MARKS.sub("", text)
         text = clean_flagged_lines(text, _LETTERS_NEED_A_LOOK, _fix_letters)
         if collapse_repeats:
             text = _REPEATED_LETTER.sub(r"\1", text)
-        folded = strip_diacritics or normalize_alef or alef_maksura or teh_marbuta
-        text = _spell(text, lang, folded)
-        text = _fold(text, strip_diacritics, normalize_alef, alef_maksura, teh_marbuta, collapse_repeats)
-        if ascii_digits:
-            text = _ASCII_DIGITS(text)
+        folded = strip_diacritics or normalize_alef or alef_maksura or teh_marbuta or ascii_digits
+        foldings = _Foldings(normalize_alef, alef_maksura, teh_marbuta, collapse_repeats, ascii_digits)
+        runs = _runs_by_language(text, lang, folded)
+        text = "".join(_fold(_SPELLERS[language](run), foldings.for_language(language)) for run, language in runs)
     if lowercase_latin:
         # Lowercasing can decompose (İ becomes i and a combining dot): put the text back in NFC.
         text = nfc(_LATIN_UPPER_OR_FIELD_TAG.sub(_lower_unless_a_tag, text))
@@ -179,7 +193,7 @@ def _lower_unless_a_tag(match: re.Match) -> str:
 
 
 def _fix_letters(line: str) -> str:
-    line = _LANGUAGE_NEUTRAL(line)
+    line = _PRESENTATION_FORMS(line)
     if TATWEEL in line:
         line = _fix_tatweel(line)
     return _MARK_CLUSTER.sub(_dedupe_marks, line)
@@ -192,19 +206,22 @@ def _fix_tatweel(text: str) -> str:
 
 def _drop_tatweel(match: re.Match) -> str:
     # Kept (one of them): the tatweel that holds a proclitic apart from a quote, a number or a
-    # Latin word (لـ"جيش", الـ 6, بـ2000), and the one of the Hijri era mark هـ.
+    # Latin word (لـ"جيش", الـ 6, بـ2000), and the one after a word of one letter (هـ, جـ).
     text, start, end = match.string, match.start(), match.end()
+    if _MARK_CHAR.match(text, end):
+        return TATWEEL  # one tatweel carries the marks typed on it: without it they would move
     if _LETTER_AFTER_MARKS.match(text, end):
-        return ""  # stretching inside a word (marks on the tatweel count for nothing)
+        return ""  # stretching inside a word
     return TATWEEL if _PREFIX_WORD.fullmatch(_word_before(text, start)) else ""
 
 
 def _word_before(text: str, end: int) -> str:
-    # Walk back over the letters: a word is short, the text before it may not be.
+    # Walk back over the letters (and the tatweels that stretch them, which a first cleaning
+    # removes: the word must be the same then): a word is short, the text before it may not be.
     start = end
-    while start > 0 and text[start - 1] in _LETTERS:
+    while start > 0 and (text[start - 1] in _LETTERS or text[start - 1] == TATWEEL):
         start -= 1
-    return text[start:end]
+    return text[start:end].replace(TATWEEL, "")
 
 
 def _dedupe_marks(match: re.Match) -> str:
@@ -213,32 +230,39 @@ def _dedupe_marks(match: re.Match) -> str:
     return "".join(sorted(unique, key=unicodedata.combining))
 
 
-def _spell(text: str, lang: str, folded: bool) -> str:
+def _runs_by_language(text: str, lang: str, folded: bool) -> Iterator[tuple[str, str | None]]:
+    """Runs of lines of ``text`` with the language each is to be spelled in (None: as it is)."""
     if lang != "auto":
-        return _SPELLERS[lang](text)
+        yield text, lang
+        return
     if not _LETTER_CHAR.search(text):
-        return text  # digits alone do not tell the language
-    quick = quick_guess(text, folded=folded)
-    if quick:
-        return _SPELLERS[quick](text)
-    # Each paragraph (line) on its own evidence. One with none of its own (a name, a number)
-    # follows its block's evidence or, where that ties, the letters of all such lines, which
-    # point the same way again once they are spelled.
+        yield text, None  # digits alone do not tell the language
+        return
+    if not _OTHER_LANGUAGE_LETTER.search(text):
+        quick = quick_guess(text, folded=folded)
+        if quick:
+            yield text, quick
+            return
+    # Each paragraph (line) on its own evidence. One with none of its own (a name, a number,
+    # a hashtag, a short list item) follows its block's evidence; where the block has none
+    # either, nothing tells junk from intent, and its letters stay as they are.
     lines = text.splitlines(keepends=True)
     languages = [weigh(line, None, folded=folded) for line in lines]
     if None in languages:
-        default = weigh(text, None, folded=folded) or by_letter_shares(
-            "".join(line for line, language in zip(lines, languages) if language is None)
-        )
+        default = weigh(text, None, folded=folded)
         languages = [language or default for language in languages]
     # A run of lines in one language is spelled at once (spellers keep to their line anyway):
     # a call per line cost more than the spelling.
-    runs = itertools.groupby(zip(lines, languages), key=itemgetter(1))
-    return "".join(_SPELLERS[language]("".join(line for line, _ in run)) for language, run in runs)
+    for language, run in itertools.groupby(zip(lines, languages), key=itemgetter(1)):
+        yield "".join(line for line, _ in run), language
 
 
 def _spell_arabic(text: str) -> str:
-    text = _TO_ARABIC(text)
+    return _spelled_apart_from_the_other_language(text, _spell_arabic_letters, PERSIAN)
+
+
+def _spell_arabic_letters(text: str) -> str:
+    text = _TO_ARABIC(_HEH(text))
     if "ی" in text:
         text = _FINAL_PERSIAN_YEH.sub(_final_yeh, text)
         text = _PERSIAN_YEH(text)
@@ -246,21 +270,78 @@ def _spell_arabic(text: str) -> str:
 
 
 def _spell_persian(text: str) -> str:
+    return _spelled_apart_from_the_other_language(text, _spell_persian_letters, ARABIC)
+
+
+def _spell_persian_letters(text: str) -> str:
+    # (ە and ھ stay: Persian does not write them, so a Persian line holding them quotes
+    # Kurdish or Urdu, where they are letters.)
     return _TO_PERSIAN(text)
 
 
-_SPELLERS = {ARABIC: _spell_arabic, PERSIAN: _spell_persian}
+# What a line of one language quotes of the other keeps its spelling: a word holding a letter
+# only Persian has (`گزارش` in an Arabic line keeps its ی and ک), and a quotation whose own
+# evidence is the other language's.
+_PERSIAN_WORD = f"{_LETTER}*[{PERSIAN_ONLY_LETTERS}]{_LETTER}*"
+_QUOTATION = '«[^«»\n]+»|"[^"\n]+"|[“”][^“”\n]+[“”]'
+_KEPT_APART = re.compile(f"(?P<quotation>{_QUOTATION})|{_PERSIAN_WORD}")
+_MAY_HOLD_THE_OTHER_LANGUAGE = re.compile(f"[{PERSIAN_ONLY_LETTERS}«\"“”]")
 
 
-def _fold(text: str, diacritics: bool, alef: bool, maksura: bool, teh: bool, repeats: bool) -> str:
-    if diacritics:
-        text = _MARKS.sub("", text)
-    if alef:
+def _spelled_apart_from_the_other_language(text: str, speller: Callable[[str], str], other: str) -> str:
+    if not _MAY_HOLD_THE_OTHER_LANGUAGE.search(text):
+        return speller(text)
+    pieces, start = [], 0
+    for match in _KEPT_APART.finditer(text):
+        if not _is_the_other_language(match, other):
+            continue
+        pieces += [speller(text[start : match.start()]), match.group()]
+        start = match.end()
+    pieces.append(speller(text[start:]))
+    return "".join(pieces)
+
+
+def _is_the_other_language(match: re.Match, other: str) -> bool:
+    if match.group("quotation"):
+        return weigh(match.group(), None) == other
+    return other == PERSIAN  # a word with a Persian-only letter
+
+
+def _keep(text: str) -> str:
+    return text
+
+
+_SPELLERS: dict[str | None, Callable[[str], str]] = {
+    ARABIC: _spell_arabic,
+    PERSIAN: _spell_persian,
+    OTHER_ARABIC_SCRIPT: _keep,
+    None: _keep,
+}
+
+
+class _Foldings(NamedTuple):
+    alef: bool
+    maksura: bool
+    teh: bool
+    repeats: bool
+    digits: bool
+
+    def for_language(self, language: str | None) -> _Foldings:
+        if language != OTHER_ARABIC_SCRIPT:
+            return self
+        # Kurdish, Urdu, ... have letters of their own where Arabic folds alef, yeh and heh.
+        return self._replace(alef=False, maksura=False, teh=False, repeats=False, digits=False)
+
+
+def _fold(text: str, foldings: _Foldings) -> str:
+    if foldings.alef:
         text = _ALEF(text)
-    if maksura:
+    if foldings.maksura:
         text = _MAKSURA(text)
-    if teh:
+    if foldings.teh:
         text = _TEH_MARBUTA(text)
-    if repeats:
+    if foldings.repeats:
         text = _REPEATED_LETTER.sub(r"\1", text)
+    if foldings.digits:
+        text = _ASCII_DIGITS(text)
     return text

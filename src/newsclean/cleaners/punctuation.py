@@ -14,51 +14,69 @@ from newsclean.tables.punctuation import (
     NO_SPACE_AFTER,
     NO_SPACE_BEFORE,
     OPENING,
+    QUOTE_SETS,
     REPEATABLE,
     SPACE_AFTER,
     TO_ARABIC,
 )
 
 _LETTER = f"[{ARABIC_LETTER}]"
+_DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
+_LETTER_OR_DIGIT = f"[{ARABIC_LETTER}0-9\u0660-\u0669\u06f0-\u06f9]"
 _SPACE = f"[ \\t{UNICODE_SPACES}]"
 _HAS_ARABIC = re.compile(_LETTER)
+# `;)` and `:-(` are faces, not marks.
+_EMOTICON = "[;:]-?[()DPp](?![A-Za-z])"
+# Question marks standing alone between spaces hold the place of what was lost upstream
+# (`بعد از ?? روز`: digits the encoding dropped), or are a question on their own: they stay.
+_STANDING_ALONE = f"\\?+{_SPACE}"
 # A mark ends the word before it only if what follows is a space, the end, a letter or a mark:
 # `سلام ?q=1` is a query string, not a question.
 # Each pattern starts from a character class, so the scan for it runs in C; the Arabic-script
 # context is then checked by a short look-behind.
 _SPACE_BEFORE_MARK = re.compile(
-    f"{_SPACE}(?<={_LETTER}{_SPACE}){_SPACE}*"
-    f"(?=[{NO_SPACE_BEFORE}](?:\\s|$|{_LETTER}|[{NO_SPACE_BEFORE}\"'«“‘]))",
+    f"{_SPACE}(?<={_LETTER_OR_DIGIT}{_SPACE}){_SPACE}*(?!{_EMOTICON}|{_STANDING_ALONE})"
+    f"(?=[{NO_SPACE_BEFORE}](?:\\s|$|{_LETTER}|[{NO_SPACE_BEFORE}\"'«“”‘]))",
     re.MULTILINE,
 )
-_SPACE_AFTER_OPENING = re.compile(f"([{NO_SPACE_AFTER}]){_SPACE}+(?={_LETTER})")
+_SPACE_AFTER_OPENING = re.compile(
+    f"([{NO_SPACE_AFTER}])(?<![;:][{NO_SPACE_AFTER}])(?<![;:]-[{NO_SPACE_AFTER}]){_SPACE}+(?={_LETTER_OR_DIGIT})"
+)
 _SPACED_MARK = re.compile(f"[{NO_SPACE_BEFORE}](?<={_SPACE}.)")
 _NO_SPACE_AFTER_MARK = re.compile(f"[{NO_SPACE_AFTER}]")  # every opening bracket is one
 _LATIN_MARKS = re.escape("".join(TO_ARABIC))
 _LATIN_MARK = re.compile(
-    f"[{_LATIN_MARKS}](?<={_LETTER}[{_LATIN_MARKS}])(?={_SPACE}*(?:{_LETTER}|[{CLOSING}\"]|\\r|$))",
+    f"[{_LATIN_MARKS}](?<={_LETTER}[{_LATIN_MARKS}])(?!{_EMOTICON})(?={_SPACE}*(?:{_LETTER}|[{CLOSING}\"]|\\r|$))",
     re.MULTILINE,
 )
 _REPEATABLE = f"[{REPEATABLE}.]"
 # (Where look-arounds follow a class, the one that fails most often comes first.)
-_MARK_CLUSTER = re.compile(f"{_REPEATABLE}(?={_REPEATABLE})(?<={_LETTER}{_REPEATABLE}){_REPEATABLE}+")
+# After a word, or after the quote or bracket that closes one (`"تاريخي"!!!`).
+_MARK_CLUSTER = re.compile(
+    f"{_REPEATABLE}(?={_REPEATABLE})(?:(?<={_LETTER}{_REPEATABLE})|(?<={_LETTER}[{CLOSING}\"”“]{_REPEATABLE}))"
+    f"{_REPEATABLE}+"
+)
 _SAME_MARK_RUN = re.compile(f"([{REPEATABLE}])\\1+")
 _DOT_RUN = re.compile(r"\.{2,}")
 _DOMAIN_SUFFIX = f"(?<=\\.)(?:{'|'.join(ARABIC_DOMAIN_SUFFIXES)})(?!{_LETTER})"
-# A mark or a closing bracket glued to the next word (`البلدين.التقى`, `"نص"هنا`).
-_GLUED_AFTER = re.compile(f"[{SPACE_AFTER}{CLOSING}](?={_LETTER})(?!{_DOMAIN_SUFFIX})")
+# A mark or a closing bracket glued to the next word (`البلدين.التقى`), but not the dot of an
+# abbreviation, written after a word of one letter (`ق.ظ`, `ص.ب`, `د.محمد`).
+_ONE_LETTER_WORD_AND_DOT = f"(?<!{_LETTER}{_LETTER}\\.)(?<={_LETTER}\\.)"
+_GLUED_AFTER = re.compile(
+    f"[{SPACE_AFTER}{CLOSING}](?={_LETTER})(?!{_DOMAIN_SUFFIX})(?:(?<!\\.)|(?!{_ONE_LETTER_WORD_AND_DOT}))"
+)
 # A one-letter proclitic (و ف ب ل ك) is written glued to the quote or bracket it opens.
 _PROCLITIC = "وفبلك"
 # So is a prefix that a tatweel holds apart (لـ"داعش", الـ"نص"): the tatweel says it is glued.
 _ALONE = f"(?<!{_LETTER})"
 _AFTER_A_WORD = f"(?<={_LETTER})(?<!{TATWEEL})(?<!{_ALONE}[{_PROCLITIC}])"
 _WORD_ENDS_HERE = re.compile(_AFTER_A_WORD)
-# An opening bracket glued to the word or the mark before it (`كلمة(تفسير)`, `قال:“نص”`).
+# An opening bracket glued to the word or the mark before it (`كلمة(تفسير)`, `قال:«نص»`),
+# unless it holds a suffix of a few letters (`واژه(ها)`: the word's plural, not an aside).
 _GLUED_BEFORE = re.compile(
-    f"[{OPENING}](?:(?<={_LETTER}[{SPACE_AFTER}][{OPENING}])"
+    f"[{OPENING}](?!(?<=\\(){_LETTER}{{1,3}}\\))(?:(?<={_LETTER}[{SPACE_AFTER}][{OPENING}])"
     f"|(?<={_LETTER}[{OPENING}])(?<!{TATWEEL}[{OPENING}])(?<!{_ALONE}[{_PROCLITIC}][{OPENING}]))"
 )
-_QUOTED = re.compile(r'"([^"\n]*)"')
 # Where the rules may find work. Each rule's match is seen from its mark, so the scan opens
 # with one character class (marks are a few in a hundred characters of news); a line with no
 # such mark is never looked at again. The rules are sorted by the character they need before
@@ -71,14 +89,8 @@ _NEEDS_A_LOOK = re.compile(
     f"|{_LETTER}(?<=[{SPACE_AFTER}{CLOSING}].))"
     ")"
 )
-# Pairs of straight quotes, scanned in step as `_QUOTED` pairs them: a pair glued to a word
-# on either side or with a space inside needs a look, one spaced right is `fine`. The inside
-# of a pair is read once, possessively: trying the closing rules at each of its characters
-# cost more than the whole scan.
-_QUOTES_NEED_A_LOOK = re.compile(
-    f'"(?P<opening>(?<={_LETTER}")|(?={_SPACE}))?[^"\n]*+"'
-    f'(?:(?<={_SPACE}")|(?={_LETTER})|(?(opening)|(?P<fine>)))'
-)
+# Every line with a quote of either set gets a look: pairing needs all the line's quotes.
+_QUOTE = re.compile('["“”]')
 
 
 def fix_punctuation(text: str) -> str:
@@ -90,20 +102,90 @@ def fix_punctuation(text: str) -> str:
 
     >>> fix_punctuation("قال ، إن البلدين.التقى ( نص ) هل حضر? رائع!!!")
     'قال، إن البلدين. التقى (نص) هل حضر؟ رائع!'
-    >>> fix_punctuation('قال"نص "هنا')
-    'قال "نص" هنا'
+    >>> fix_punctuation('قال"نص"هنا و ”نص ”')
+    'قال "نص" هنا و ”نص”'
+    >>> fix_punctuation('دعا "المجلس" إلى دعم "الخطة "الجديدة" فورا')  # no sure pairs: stays
+    'دعا "المجلس" إلى دعم "الخطة "الجديدة" فورا'
     >>> fix_punctuation("e.g. U.S. 3.14 1,000 10:30 example.com ?q=1 C++ ... ( text ) !!!")
     'e.g. U.S. 3.14 1,000 10:30 example.com ?q=1 C++ ... ( text ) !!!'
     """
-    text = clean_flagged_lines(text, _QUOTES_NEED_A_LOOK, _fix_quotes)
+    text = clean_flagged_lines(text, _QUOTE, _fix_quotes)
     return clean_flagged_lines(text, _NEEDS_A_LOOK, _fix_marks)
 
 
 def _fix_quotes(line: str) -> str:
-    # A line with an odd number of straight quotes has no sure pairs: its quotes stay.
-    if line.count('"') % 2 or not _HAS_ARABIC.search(line):
+    if not _HAS_ARABIC.search(line):
         return line
-    return _QUOTED.sub(_fix_quoted, line)
+    for quotes in QUOTE_SETS:
+        line = _fix_quote_pairs(line, quotes)
+    return line
+
+
+# What may stand on the outer side of a quote, and what on its inner side.
+_OUTSIDE_BEFORE = frozenset(" \t" + UNICODE_SPACES + "([{«")
+_OUTSIDE_AFTER = frozenset(" \t" + UNICODE_SPACES + ")]}».,،؛:!?؟;")
+_SPACES = " \t" + UNICODE_SPACES
+OPENS, CLOSES = "opens", "closes"
+
+
+def _fix_quote_pairs(line: str, quotes: str) -> str:
+    """Space the pairs of ``quotes`` in ``line`` (one set: ``"`` or ``“”``) where one of a pair is
+    ambiguous, glued on both sides or spaced on both; a quote whose side its spacing shows is
+    never moved. Quotes pair in turn, opening then closing: when a quote's spacing says the
+    other side from its turn (one nested or missing), nothing on the line is sure, and it stays.
+    """
+    positions = [index for index, character in enumerate(line) if character in quotes]
+    if not positions or len(positions) % 2:
+        return line
+    sides = [_side(line, index) for index in positions]
+    turns = [OPENS, CLOSES] * (len(positions) // 2)
+    if any(side is not None and side != turn for side, turn in zip(sides, turns)):
+        return line
+    edits: list[tuple[int, int, str]] = []  # (start, end, replacement), left to right
+    for pair in range(0, len(positions), 2):
+        opening, closing = positions[pair], positions[pair + 1]
+        content = line[opening + 1 : closing].strip(_SPACES)
+        if not content or not (_HAS_ARABIC.match(content[0]) or _HAS_ARABIC.match(content[-1])):
+            continue  # Latin or empty quotes are not this cleaner's
+        if sides[pair] is None:
+            edits.append(_opening_edit(line, opening))
+        if sides[pair + 1] is None:
+            edits.append(_closing_edit(line, closing))
+    for start, end, replacement in reversed(edits):
+        line = line[:start] + replacement + line[end:]
+    return line
+
+
+def _side(line: str, index: int) -> str | None:
+    """The side a quote's spacing shows: space (or the line's edge) on one side only."""
+    outside_before = index == 0 or line[index - 1] in _OUTSIDE_BEFORE
+    outside_after = index + 1 == len(line) or line[index + 1] in _OUTSIDE_AFTER
+    if outside_before != outside_after:
+        return OPENS if outside_before else CLOSES
+    return None
+
+
+def _opening_edit(line: str, index: int) -> tuple[int, int, str]:
+    if line[index + 1] in _SPACES:  # spaced on both sides: the inner space goes
+        end = index + 1
+        while end < len(line) and line[end] in _SPACES:
+            end += 1
+        return index + 1, end, ""
+    # Glued on both sides: a space after the word or the mark before (قال:"نص"), unless it is
+    # a proclitic (و"نص").
+    after_a_mark = line[index - 1] in SPACE_AFTER and _HAS_ARABIC.match(line, index - 2) is not None
+    spaced = after_a_mark or _WORD_ENDS_HERE.match(line, index) is not None
+    return (index, index, " " if spaced else "")
+
+
+def _closing_edit(line: str, index: int) -> tuple[int, int, str]:
+    if line[index - 1] in _SPACES:
+        start = index
+        while start > 0 and line[start - 1] in _SPACES:
+            start -= 1
+        return start, index, ""
+    glued_to_a_word = _HAS_ARABIC.match(line, index + 1) is not None
+    return (index + 1, index + 1, " " if glued_to_a_word else "")
 
 
 def _fix_marks(line: str) -> str:
@@ -135,17 +217,6 @@ def _space_before(match: re.Match) -> str:
     return " " + match.group()
 
 
-def _fix_quoted(match: re.Match) -> str:
-    inner = match.group(1)
-    content = inner.strip(" \t" + UNICODE_SPACES)
-    if not content or not (_HAS_ARABIC.match(content[0]) or _HAS_ARABIC.match(content[-1])):
-        return match.group()
-    text, start, end = match.string, match.start(), match.end()
-    before = " " if _WORD_ENDS_HERE.match(text, start) else ""
-    after = " " if end < len(text) and _HAS_ARABIC.match(text[end]) else ""
-    return f'{before}"{content}"{after}'
-
-
 def _to_arabic_mark(match: re.Match) -> str:
     return TO_ARABIC[match.group()]
 
@@ -156,5 +227,6 @@ def _collapse_repeats(match: re.Match) -> str:
 
 
 def _shorten_dots(match: re.Match) -> str:
-    # `..` is a doubled full stop, `...` an ellipsis, four or more an ellipsis too long.
-    return "." if len(match.group()) == 2 else "..."
+    # `...` is an ellipsis and four or more one too long; `..` stays: Gulf papers write it
+    # for a pause inside a sentence, and a full stop there would end it.
+    return match.group() if len(match.group()) == 2 else "..."

@@ -27,13 +27,25 @@ OTHER_MARKS = "\u0610-\u061a\u0653-\u065f\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\
 PERSIAN_ONLY_LETTERS = "پچژگ"
 ZWNJ = "\u200c"
 
+# Letters of the other languages written in Arabic script, which neither Arabic nor Persian
+# has: a text that holds them is Kurdish, Urdu, Pashto, Sindhi or Uyghur, and its letters are
+# its own. (ڤ ڨ ڭ are left out: Gulf and Maghrebi Arabic write them for v and g; ھ too, which
+# Arabic sites type for ه.)
+OTHER_LANGUAGE_LETTERS = (
+    "ەێۆڕڵ"  # Sorani Kurdish: ae, yeh with small v, oe, reh with small v below, lam with small v
+    "ےۓہۂۃٹڈڑں"  # Urdu: yeh barree, heh goal, teh marbuta goal, tteh, ddal, rreh, noon ghunna
+    "ټډړږښځڅڼۍېګ"  # Pashto: teh with ring, ... , kaf with ring
+    "ٺٽٿڀڄڃڇڊڌڍڏڙڦڪڱڳڻ۾"  # Sindhi: implosives, aspirates, swash kaf, the postposition sign
+    "ۇۈۋ"  # Uyghur: u, yu, ve
+)
+
 ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 ASCII_DIGITS = "0123456789"
 
 # Letters typed on the wrong keyboard, by the language of the text they stand in.
-# ە (ae) and ھ (heh doachashmee, what presentation forms of heh often decompose to) are ه in
-# both languages.
+# ە (ae) and ھ (heh doachashmee, which Arabic sites type for ه) are ه in Arabic; they are
+# letters of Kurdish and Urdu, so Persian lines (which may quote those) keep them.
 HEH_VARIANTS = {"ە": "ه", "ھ": "ه"}
 TO_ARABIC = {"ک": "ك", **dict(zip(PERSIAN_DIGITS, ARABIC_INDIC_DIGITS))}
 ARABIC_YEH_FOR_PERSIAN = {"ی": "ي"}
@@ -68,5 +80,8 @@ EXPANDED_LIGATURES = {
 
 _ARABIC_WORD = re.compile(f"[{ARABIC_SCRIPT}]+")
 WORDS = load_word_lists(
-    "arabic_words.json", ("alef_maksura_words", "arabic_words", "persian_words"), _ARABIC_WORD, exclusive=False
+    "arabic_words.json",
+    ("alef_maksura_words", "arabic_words", "persian_words", "shared_words"),
+    _ARABIC_WORD,
+    exclusive=False,
 )

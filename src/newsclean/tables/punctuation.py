@@ -8,11 +8,15 @@ ARABIC_LETTER = (
 )
 
 # Marks that take no space before them (after an Arabic-script word).
-NO_SPACE_BEFORE = "،؛:.!؟,;?)\\]}»”’›"
+# (Curly quotes are not here: Arabic and Urdu publishers open with ” as often as with “, so
+# their side is read from the text around them, as for straight quotes; ‘ ’ are apostrophes too.)
+NO_SPACE_BEFORE = "،؛:.!؟,;?)\\]}»›"
 # Marks that take no space after them (before an Arabic-script word).
-NO_SPACE_AFTER = "(\\[{«“‘‹"
-OPENING = "(\\[{«“‹"
-CLOSING = ")\\]}»”›"
+NO_SPACE_AFTER = "(\\[{«‹"
+OPENING = "(\\[{«‹"
+CLOSING = ")\\]}»›"
+# Quotes whose side only their place tells: each set pairs within itself.
+QUOTE_SETS = ('"', "“”")
 # Marks after which an Arabic-script word needs a space.
 SPACE_AFTER = "،؛.:!؟"
 # Latin marks that become Arabic ones between Arabic-script words.
