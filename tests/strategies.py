@@ -15,7 +15,23 @@ TRICKY = (
     "👩💻❤\ufe0f"
 )
 
-scraped_text = st.text(alphabet=st.sampled_from(TRICKY), max_size=200) | st.text(max_size=200)
+# Pieces of real text where rules meet: tatweel beside marks and final letters, hamza and
+# madda forms, quotes of both shapes and sides, the letters of Kurdish, Urdu and Pashto, implicit
+# bidi marks, abbreviations, faces, lost-character question marks, mixed scripts.
+REAL_PIECES = [
+    "الـَـعربية", "كـتـابهـ", "هـ", "جـ", "لـ", "بـ", "ال", "و", "ة", "ى", "ي", "ی", "ک", "ك",
+    "أ", "إ", "آ", "ا\u0653", "و\u0654", "ؤ", "ئ", "ء", "\u064b", "\u0651", "\u0640",
+    "ئەو", "کەسە", "ڕۆژ", "ہے", "کے", "میں", "ٹی", "ښځه", "وايي", "ھ", "ە",
+    "قال", "المتحدث", "می\u200cگوید", "گزارش", "۱۴۰۲", "٢٠٢٤", "2024", "CNN", "JavaScript",
+    '"', "“", "”", "«", "»", "(", ")", "(ها)", "ق.ظ", ";)", ":-(", "??", "?", "..", "...", "!!!", "،",
+    "\u200e", "\u200f", "\u061c", "\u200b", "\u00a0", "\t", "\x1b[31m", "</div>", "/p>", "&amp;",
+    " ", " ", " ", "\n",
+]
+real_pieces = st.lists(st.sampled_from(REAL_PIECES), max_size=40).map("".join)
+
+scraped_text = (
+    st.text(alphabet=st.sampled_from(TRICKY), max_size=200) | st.text(max_size=200) | real_pieces
+)
 
 
 def soup(pieces: list[str], max_size: int = 30) -> st.SearchStrategy[str]:

@@ -21,6 +21,8 @@ CASES = [
     ("<h1>عنوان</h1>نص", "عنوان\nنص"),
     ("<ul><li>one</li><li>two</li></ul>", "one\ntwo"),
     ("a<hr>b", "a\nb"),
+    # the page's source indentation before a removed tag goes with it
+    ("<div>\n\t\t<p>فقرة أولى</p>\n\t\t<p>فقرة ثانية</p>\n</div>", "\nفقرة أولى\nفقرة ثانية\n"),
     # inline tags vanish and keep their text
     ('<a href="https://example.com/x?a=1&b=2">نص الرابط</a>', "نص الرابط"),
     ("قال <b>المتحدث</b> <span class='x'>إن</span>", "قال المتحدث إن"),

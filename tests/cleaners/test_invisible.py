@@ -1,3 +1,4 @@
+import re
 import unicodedata
 
 from hypothesis import given
@@ -10,6 +11,11 @@ from tests.strategies import scraped_text
 ZWNJ, ZWJ = "\u200c", "\u200d"
 
 CASES = [
+    ("\x1b[31mخبر عاجل\x1b[0m اليوم", "خبر عاجل اليوم"),
+    # implicit marks: a run becomes one; one between letters of one direction goes
+    ("قال\u200f\u200f (CNN)", "قال\u200f (CNN)"),
+    ("و\u200fالمتحدث", "والمتحدث"),
+    ("word\u200eword", "wordword"),
     ("قال\u200b المتحدث", "قال المتحدث"),
     ("\u2060word\ufeff", "word"),
     ("co\u00adoperate", "cooperate"),
@@ -29,6 +35,12 @@ CASES = [
 ]
 
 UNCHANGED = [
+    # implicit marks with a job: beside brackets, digits, a Latin name, at a change of direction
+    "استخدم الدالة\u200e()\u200e في الكود",
+    "قال\u200f (CNN)\u200e إن",
+    "اسم\u200eJavaScript\u200f.",
+    "\u200fHello world",  # an RLM opening a Latin line makes it right to left
+    "السعر 100\u200f$",
     "plain text\tand tab\nnew line\r\n",
     "قال المتحدث باسم الخارجية",
     "می\u200cخواهد و نمی\u200cتوانند",
@@ -61,4 +73,20 @@ def test_persian_keeps_every_zwnj(words):
 @given(scraped_text)
 def test_no_removable_character_survives(text):
     out = remove_invisible(text)
-    assert not any(ch in out for ch in "\u200b\u200e\u200f\u202e\u2066\u00ad\x00\x07")
+    assert not any(ch in out for ch in "\u200b\u202e\u2066\u00ad\x00\x07")
+
+
+def _strong_direction(character: str) -> str | None:
+    kind = unicodedata.bidirectional(character) if character else ""
+    return "R" if kind in ("R", "AL") else "L" if kind == "L" else None
+
+
+@given(scraped_text)
+def test_an_implicit_mark_survives_only_with_a_job(text):
+    """A mark left in the text is alone (runs collapse) and is not between two letters of one
+    direction, where it could change nothing."""
+    out = remove_invisible(text)
+    for found in re.finditer("[\u200e\u200f\u061c]", out):
+        before, after = out[found.start() - 1 : found.start()], out[found.end() : found.end() + 1]
+        assert after not in ("\u200e", "\u200f", "\u061c")
+        assert not (_strong_direction(before) and _strong_direction(before) == _strong_direction(after))

@@ -173,7 +173,8 @@ def normalize_arabic(
             text = _LIGATURES(text)  # (its letters and the presentation forms' are apart)
         if strip_diacritics:
             # Before the tatweels are looked at: one that carried marks carries nothing now.
-            text = _MARKS.sub("", text)
+            # (Marks may come as presentation forms: those are mapped first.)
+            text = _MARKS.sub("", _PRESENTATION_FORMS(text))
         text = clean_flagged_lines(text, _LETTERS_NEED_A_LOOK, _fix_letters)
         if collapse_repeats:
             text = _REPEATED_LETTER.sub(r"\1", text)

@@ -23,6 +23,7 @@ _NAME = "(?:" + "|".join(sorted(_ALL, key=len, reverse=True)) + ")"
 _NAME_PREFIXES = _ALL | {name[:cut] for name in _ALL for cut in range(2, len(name))}
 
 _HINT = re.compile(r"[<>&]")
+_INDENTED_TAG = re.compile(r"[ \t]+</?[A-Za-z]")
 # In a TREC/SGML record, the tags of its fields (`<DOCNO>`, `</TEXT>`) need nothing: their
 # `<` and `>` are passed over. A `>` ends such a tag if a name and `<` or `</` come before it;
 # a look-behind has a fixed width, so there is one per name length (a `>` after a longer name
@@ -131,7 +132,12 @@ def _line_cleaner(replace_tags: Callable[[re.Match], str]) -> Callable[[str], st
         if "\r" in line:  # a lone CR ends a line too (`whitespace` makes it one later)
             return "\r".join(clean_line(piece) for piece in line.split("\r"))
         cleaned = _until_stable(strip_line, line)
-        return line if cleaned == line else remove_invisible(cleaned)
+        if cleaned == line:
+            return line
+        if _INDENTED_TAG.match(line):
+            # The page's source indentation before a tag: a browser collapses it.
+            cleaned = cleaned.lstrip(" \t")
+        return remove_invisible(cleaned)
 
     return clean_line
 

@@ -4,10 +4,12 @@ import re
 import unicodedata
 
 from newsclean.lines import clean_flagged_lines
+from newsclean.tables.unicode_spaces import UNICODE_SPACES
 from newsclean.tables.invisible import (
     ARABIC_MARKS,
     BIDI_CONTROLS,
     EMOJI,
+    IMPLICIT_MARKS,
     OTHER_CONTROLS,
     SEPARATING_CONTROLS,
     ZERO_WIDTH,
@@ -19,6 +21,9 @@ _GOES = re.escape(ZERO_WIDTH + BIDI_CONTROLS + OTHER_CONTROLS)
 # `X X*`, not `X+`: a pattern that opens with a class is found by a scan in C.
 _REMOVED_CHARACTER = f"[{_GOES}]"
 _REMOVED = re.compile(f"{_REMOVED_CHARACTER}{_REMOVED_CHARACTER}*")
+# ANSI terminal escapes (colours, cursor moves) from text copied off a terminal; the pattern
+# is ftfy's `remove_terminal_escapes`.
+_TERMINAL_ESCAPE = re.compile("\x1b\\[[0-9;]*[A-Za-z]")
 _SEPARATING = re.compile(f"[{re.escape(SEPARATING_CONTROLS)}]")
 # After a character: fails only if it is a plain Persian ZWNJ, between two letters.
 _UNLESS_PLAIN_ZWNJ = f"(?:(?<!{ZWNJ})|(?<![^\\W\\d_]{ZWNJ})|(?![^\\W\\d_]))"
@@ -31,7 +36,10 @@ _LETTER_WITH_MARKS_BEFORE = re.compile(f"[^\\W\\d_][{ARABIC_MARKS}]*$")
 _EMOJI_CHAR = re.compile(f"[{EMOJI}]")
 # The lines worth a look hold a character that goes, a ZWJ, or a ZWNJ that is not the plain
 # Persian one between two letters (most ZWNJs in Persian text are: those lines are skipped).
-_NEEDS_A_LOOK = re.compile(f"[{_GOES}{re.escape(SEPARATING_CONTROLS)}{ZWNJ}{ZWJ}]{_UNLESS_PLAIN_ZWNJ}")
+_NEEDS_A_LOOK = re.compile(f"[{_GOES}{IMPLICIT_MARKS}{re.escape(SEPARATING_CONTROLS)}{ZWNJ}{ZWJ}]{_UNLESS_PLAIN_ZWNJ}")
+_IMPLICIT_MARKS = re.compile(f"[{IMPLICIT_MARKS}][{IMPLICIT_MARKS}]*")
+_MARK_DIRECTION = {"\u200e": "L", "\u200f": "R", "\u061c": "R"}
+_SPACES = frozenset(" \t" + UNICODE_SPACES)
 
 
 def remove_invisible(text: str) -> str:
@@ -43,6 +51,8 @@ def remove_invisible(text: str) -> str:
 
     >>> remove_invisible("\\u200fقال\\u200b المتحدث\\u202e 2024\\u202c\\x07")
     'قال المتحدث 2024'
+    >>> remove_invisible("قال\\u200f\\u200f (CNN)\\u200e و\\u200fالمتحدث")  # marks with a job stay
+    'قال\\u200f (CNN)\\u200e والمتحدث'
     >>> remove_invisible("می\\u200c\\u200cخواهد \\u200c")
     'می\\u200cخواهد '
     >>> remove_invisible("👩\\u200d💻 می\\u200cروم")
@@ -52,9 +62,44 @@ def remove_invisible(text: str) -> str:
 
 
 def _remove_from_line(line: str) -> str:
+    if "\x1b" in line:
+        line = _TERMINAL_ESCAPE.sub("", line)  # (removing the ESC alone would leave `[31m`)
     line = _REMOVED.sub("", line)
     line = _SEPARATING.sub(" ", line)
+    line = _IMPLICIT_MARKS.sub(_keep_marks_with_a_job, line)
     return _JOINER_RUN.sub(_keep_meaningful_joiners, line)
+
+
+def _keep_marks_with_a_job(match: re.Match) -> str:
+    """One mark of a run, unless the letters on either side (past spaces) have one direction,
+    where it can change nothing. At the line's start a mark sets the paragraph's direction (an
+    RLM opening an Arabic line does nothing, one opening a Latin line makes it right to left);
+    at its end it acts only on a neutral before it."""
+    mark, text = match.group()[0], match.string
+    before = _direction_before(text, match.start()) or _MARK_DIRECTION[mark]
+    after = _direction_after(text, match.end()) or before
+    return "" if before == after != "neutral" else mark
+
+
+def _direction_before(text: str, end: int) -> str | None:
+    """The direction of the character before ``end`` past spaces and marks on a letter, or
+    None at the line's start."""
+    index = end - 1
+    while index >= 0 and (text[index] in _SPACES or unicodedata.combining(text[index])):
+        index -= 1
+    return None if index < 0 else _strong(text[index])
+
+
+def _direction_after(text: str, start: int) -> str | None:
+    index = start
+    while index < len(text) and (text[index] in _SPACES or unicodedata.combining(text[index])):
+        index += 1  # (a mark here sits on nothing: a cleaner may take it away)
+    return None if index == len(text) else _strong(text[index])
+
+
+def _strong(character: str) -> str:
+    kind = unicodedata.bidirectional(character)
+    return "L" if kind == "L" else "R" if kind in ("R", "AL") else "neutral"
 
 
 def nfc(text: str) -> str:

@@ -2,11 +2,16 @@
 
 # Removed wherever they stand: they carry no text and break search and tokenization.
 ZERO_WIDTH = "\u200b\u2060\ufeff\u00ad"  # ZWSP, WORD JOINER, stray BOM / ZWNBSP, SOFT HYPHEN
+# Explicit embeddings, overrides and isolates: scrapers leave them unbalanced, and they reorder
+# everything up to the end of the paragraph.
 BIDI_CONTROLS = (
-    "\u200e\u200f\u061c"  # LRM, RLM, ARABIC LETTER MARK
-    + "".join(map(chr, range(0x202A, 0x202F)))  # LRE, RLE, PDF, LRO, RLO
+    "".join(map(chr, range(0x202A, 0x202F)))  # LRE, RLE, PDF, LRO, RLO
     + "".join(map(chr, range(0x2066, 0x206A)))  # LRI, RLI, FSI, PDI
 )
+# Implicit marks act only on their neighbours (UAX #9): translators put them beside brackets,
+# digits or a Latin name in right-to-left text so that it displays right. They go only where
+# they can change nothing.
+IMPLICIT_MARKS = "\u200e\u200f\u061c"  # LRM, RLM, ARABIC LETTER MARK
 
 # C0 and C1 controls other than TAB, LF and CR (CR is a line end; `whitespace` converts it).
 # Those that separate text (VT, FF, FS..US, NEL) become a space so no two words merge.
