@@ -88,8 +88,9 @@ _VIEWS = {False: _keyboard_view, True: _folded_view}
 _WORD_LISTS = {folded: _word_lists(view) for folded, view in _VIEWS.items()}
 
 
-def evidence(text: str, *, folded: bool = False) -> tuple[int, int]:
-    """``(arabic, persian)`` scores of ``text``; both 0 when it carries no evidence.
+def evidence(text: str, *, folded: bool = False, letters: bool = True) -> tuple[int, int]:
+    """``(arabic, persian)`` scores of ``text``; both 0 when it carries no evidence. Without
+    ``letters``, پ چ ژ گ do not count (in Kurdish or Urdu text they are that language's too).
 
     >>> evidence("المتحدث باسم الخارجیة الإیرانیة فی الأیام المقبلة")
     (8, 0)
@@ -100,12 +101,9 @@ def evidence(text: str, *, folded: bool = False) -> tuple[int, int]:
     # A word is a run of letters; set lookups count the listed ones at C speed.
     words = _WORD.findall(text)
     arabic_words, persian_words = _WORD_LISTS[folded]
-    persian = (
-        3 * len(_STRONG_PERSIAN_LETTER.findall(text))
-        + len(_WEAK_PERSIAN_LETTER.findall(text))
-        + 2 * sum(map(persian_words.__contains__, words))
-        + 2 * len(_ZWNJ_IN_WORD.findall(text))
-    )
+    persian = 2 * sum(map(persian_words.__contains__, words)) + 2 * len(_ZWNJ_IN_WORD.findall(text))
+    if letters:
+        persian += 3 * len(_STRONG_PERSIAN_LETTER.findall(text)) + len(_WEAK_PERSIAN_LETTER.findall(text))
     arabic = 2 * sum(map(arabic_words.__contains__, words))
     if not folded:
         # The foldings remove marks and change digits: in folded mode neither may count. Each
@@ -187,16 +185,39 @@ def _none_one_or_two(text: str, characters: str) -> int:
     return found
 
 
-def weigh(text: str, default: str | None, *, folded: bool = False) -> str | None:
-    """The language the evidence of ``text`` points to; ``default`` when it does not."""
+def weigh(text: str, default: str | None, *, folded: bool = False, document: str | None = None) -> str | None:
+    """The language the evidence of ``text`` points to; ``default`` when it does not.
+
+    In a ``document`` of another Arabic-script language a line is Arabic or Persian only by
+    two words of its own (a quoted verse), never by letters that language shares.
+    """
     if is_other_language(text):
         return OTHER_ARABIC_SCRIPT
-    quick = quick_guess(text, folded=folded)
+    within_another = document == OTHER_ARABIC_SCRIPT
+    quick = None if within_another else quick_guess(text, folded=folded)
     if quick:
         return quick
-    arabic, persian = evidence(text, folded=folded)
-    if arabic == persian or max(arabic, persian) < _LEAST_EVIDENCE:
+    arabic, persian = evidence(text, folded=folded, letters=not within_another)
+    least = 2 * _LEAST_EVIDENCE if within_another else _LEAST_EVIDENCE
+    if arabic == persian or max(arabic, persian) < least:
         return default  # a name, a hashtag, one چ or گ: not enough to respell anything
+    return ARABIC if arabic > persian else PERSIAN
+
+
+def document_language(text: str, *, folded: bool = False) -> str | None:
+    """The language of a document from a sample of it, when the evidence is clear: one side
+    at least twice the other. The lines too short to tell take it.
+
+    >>> document_language("ئەو کەسەی لە شارەکە دەژی\\nژووری دانیشتن")
+    'other-arabic-script'
+    >>> document_language("قال المتحدث في المؤتمر إن الوزير سيزور المنطقة\\nأحمد")
+    'ar'
+    """
+    if is_other_language(text):
+        return OTHER_ARABIC_SCRIPT
+    arabic, persian = evidence(text, folded=folded)
+    if max(arabic, persian) < 2 * _LEAST_EVIDENCE or max(arabic, persian) < 2 * min(arabic, persian):
+        return None
     return ARABIC if arabic > persian else PERSIAN
 
 

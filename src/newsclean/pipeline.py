@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import functools
 import inspect
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -28,11 +29,20 @@ from newsclean.cleaners.punctuation import fix_punctuation
 from newsclean.cleaners.separators import dedupe_separators, drop_repeated_rule
 from newsclean.cleaners.whitespace import fix_whitespace
 from newsclean.errors import UsageError
+from newsclean.language import document_language
 from newsclean.markdown import creates_structure, iter_markdown_blocks, protect_inline, restore_inline
-from newsclean.tables.invisible import BIDI_CONTROLS, OTHER_CONTROLS, SEPARATING_CONTROLS, ZERO_WIDTH
+from newsclean.tables.invisible import (
+    BIDI_CONTROLS,
+    IMPLICIT_MARKS,
+    OTHER_CONTROLS,
+    SEPARATING_CONTROLS,
+    ZERO_WIDTH,
+)
 from newsclean.tables.unicode_spaces import UNICODE_SPACES
 
 T = TypeVar("T")
+# The `arabic` foldings under which the language is decided in folded mode.
+_FOLDINGS_THAT_HIDE_EVIDENCE = ("strip_diacritics", "normalize_alef", "alef_maksura", "teh_marbuta", "ascii_digits")
 
 BLOCK_CHARS = 1 << 16
 # A line longer than this (a file with no line breaks at all) is cut before a space, so
@@ -43,6 +53,8 @@ LINE_CHARS = 1 << 18
 # holds the blocks that one run of input completed, up to about this many characters, so
 # it never waits for more input and memory stays bounded.
 BATCH_CHARS = 1 << 18
+# How much of a document is read to tell its language before its first block is cleaned.
+SAMPLE_CHARS = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -196,6 +208,14 @@ class Pipeline:
             REGISTRY[name].across_blocks for name in self.names if REGISTRY[name].across_blocks
         ]
         self.changes: Counter[str] | None = Counter() if explain else None
+        # The `arabic` cleaner takes the document's language for lines too short to tell,
+        # unless the user fixed a language or a default.
+        arabic_options = options.get("arabic", {})
+        self.hints_language = (
+            "arabic" in self.names and arabic_options.get("lang", "auto") == "auto" and "default_lang" not in arabic_options
+        )
+        self.folds = any(arabic_options.get(name) for name in _FOLDINGS_THAT_HIDE_EVIDENCE)
+        self._hinted_steps: dict[tuple[bool, str], list[tuple[str, Callable[[str], str]]]] = {}
 
     @classmethod
     def from_profile(
@@ -212,6 +232,19 @@ class Pipeline:
         for name, value in (options or {}).items():
             merged[name] = {**merged.get(name, {}), **value}
         return cls(names, {name: merged[name] for name in names if name in merged}, explain=explain)
+
+    def steps_for(self, document_language: str | None, *, markdown: bool = False) -> list[tuple[str, Callable[[str], str]]]:
+        """The steps for a document whose language (from a sample of it) is known, or not."""
+        steps = self.markdown_steps if markdown else self.steps
+        if document_language is None or not self.hints_language:
+            return steps
+        key = (markdown, document_language)
+        if key not in self._hinted_steps:
+            self._hinted_steps[key] = [
+                (name, functools.partial(step, default_lang=document_language) if name == "arabic" else step)
+                for name, step in steps
+            ]
+        return self._hinted_steps[key]
 
     def clean(self, text: str, *, markdown: bool = False) -> str:
         """Clean a whole text; the same result as streaming it in any chunks."""
@@ -244,21 +277,25 @@ class Pipeline:
         """
         if markdown:
             blocks = iter_markdown_blocks(iter_lines(chunks), BLOCK_CHARS, _may_cut_before)
-            batches = ([item] for item in blocks)  # each block is cleaned its own way
+            batches: Iterator[list[tuple[str, str, bool]]] = ([item] for item in blocks)  # each its own way
         else:
             runs = _block_batches(iter_runs(chunks))
             batches = ([(block, gap, False) for block, gap in batch] for batch in runs)
-        cleaned = self._clean_blocks(batches, markdown)
+        language = None
+        if self.hints_language:
+            sample, batches = _sample(batches, SAMPLE_CHARS)
+            language = document_language(sample, folded=self.folds)
+        cleaned = self._clean_blocks(batches, markdown, self.steps_for(language, markdown=markdown))
         yield from self._join_normalized(cleaned) if self.normalizes_layout else self._join_verbatim(cleaned)
 
     def _clean_blocks(
-        self, batches: Iterable[list[tuple[str, str, bool]]], markdown: bool
+        self, batches: Iterable[list[tuple[str, str, bool]]], markdown: bool, steps: Sequence[tuple[str, Callable[[str], str]]]
     ) -> Iterator[tuple[str, str, bool]]:
         """Yield ``(cleaned block, gap, whether the block ended its last line)``."""
         last_line = ""
         opening = markdown  # the block that opens a Markdown document
         for batch in batches:
-            for (block, gap, protected), cleaned in zip(batch, self._clean_batch(batch, markdown)):
+            for (block, gap, protected), cleaned in zip(batch, self._clean_batch(batch, markdown, steps)):
                 if protected:
                     last_line = ""  # a rule inside protected text dedupes nothing
                     opening = False
@@ -274,17 +311,19 @@ class Pipeline:
                 last_line = _last_line(cleaned) or last_line
                 yield cleaned, gap, bool(gap) or block.endswith(("\n", "\r"))
 
-    def _clean_batch(self, batch: list[tuple[str, str, bool]], markdown: bool) -> list[str]:
+    def _clean_batch(
+        self, batch: list[tuple[str, str, bool]], markdown: bool, steps: Sequence[tuple[str, Callable[[str], str]]]
+    ) -> list[str]:
         if markdown:
-            return [block if protected else self._clean_markdown_prose(block) for block, _, protected in batch]
-        return self.clean_blocks([block for block, _, _ in batch])
+            return [block if protected else self._clean_markdown_prose(block, steps) for block, _, protected in batch]
+        return self.clean_blocks([block for block, _, _ in batch], steps)
 
-    def _clean_markdown_prose(self, block: str) -> str:
+    def _clean_markdown_prose(self, block: str, steps: Sequence[tuple[str, Callable[[str], str]]]) -> str:
         held = protect_inline(block)
         if held is None:
             return block
         masked, spans = held
-        restored = restore_inline(self.clean_block(masked, self.markdown_steps), spans)
+        restored = restore_inline(self.clean_block(masked, steps), spans)
         if restored is None or creates_structure(block, restored):
             return block  # never lose an inline span, never change the document's structure
         return restored
@@ -316,6 +355,22 @@ class Pipeline:
         for join in self.across_blocks:
             block = join(last_line, block)
         return block
+
+
+def _sample(
+    batches: Iterator[list[tuple[str, str, bool]]], size: int
+) -> tuple[str, Iterator[list[tuple[str, str, bool]]]]:
+    """The text of the first batches, up to ``size`` characters, and all the batches again.
+    (The batches read ahead are held: a sample costs at most ``size`` characters of memory.)"""
+    held: list[list[tuple[str, str, bool]]] = []
+    length = 0
+    for batch in batches:
+        held.append(batch)
+        length += sum(len(block) for block, _, _ in batch)
+        if length >= size:
+            break
+    text = "".join(block for batch in held for block, _, protected in batch if not protected)
+    return text, itertools.chain(held, batches)
 
 
 def _last_line(text: str) -> str:
@@ -354,7 +409,7 @@ _BLANK_LINE = re.compile(f"[ \\t\\r\\n{UNICODE_SPACES}]*")
 # Lines that may clean to nothing but a blank line; a block is never cut next to one, so a
 # blank line it turns into is seen by `whitespace` exactly as in the whole document.
 _MAY_TURN_BLANK = re.compile(
-    f"[ \\t\\r\\n{UNICODE_SPACES}{re.escape(ZERO_WIDTH + BIDI_CONTROLS + OTHER_CONTROLS + SEPARATING_CONTROLS)}\\u200c\\u200d]*"
+    f"[ \\t\\r\\n{UNICODE_SPACES}{re.escape(ZERO_WIDTH + BIDI_CONTROLS + IMPLICIT_MARKS + OTHER_CONTROLS + SEPARATING_CONTROLS)}\\u200c\\u200d]*"
 )
 
 

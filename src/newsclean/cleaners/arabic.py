@@ -41,6 +41,9 @@ from newsclean.tables.arabic import (
 from newsclean.tables.markup import SGML_FIELD_NAME
 
 LANG_CHOICES = ("auto", ARABIC, PERSIAN)
+# What a line or paragraph with too little evidence of its own is taken for: "keep" leaves
+# its letters as written; the pipeline passes the document's language when it is clear.
+DEFAULT_LANG_CHOICES = ("keep", ARABIC, PERSIAN, OTHER_ARABIC_SCRIPT)
 
 _SCRIPT = re.compile(f"[{ARABIC_SCRIPT}]")
 _LETTER = f"[{ARABIC_LETTER}]"
@@ -148,6 +151,7 @@ def normalize_arabic(
     expand_ligatures: bool = False,
     collapse_repeats: bool = False,
     lowercase_latin: bool = False,
+    default_lang: str = "keep",
 ) -> str:
     """Normalize Arabic and Persian characters, never turning one language into the other.
 
@@ -166,6 +170,8 @@ def normalize_arabic(
     """
     if lang not in LANG_CHOICES:
         raise ValueError(f"lang must be one of {', '.join(LANG_CHOICES)}, not {lang!r}")
+    if default_lang not in DEFAULT_LANG_CHOICES:
+        raise ValueError(f"default_lang must be one of {', '.join(DEFAULT_LANG_CHOICES)}, not {default_lang!r}")
     if _SCRIPT.search(text):
         # Everything that does not depend on the language comes first, so the language is
         # decided on text that cleaning will not change again.
@@ -180,7 +186,8 @@ def normalize_arabic(
             text = _REPEATED_LETTER.sub(r"\1", text)
         folded = strip_diacritics or normalize_alef or alef_maksura or teh_marbuta or ascii_digits
         foldings = _Foldings(normalize_alef, alef_maksura, teh_marbuta, collapse_repeats, ascii_digits)
-        runs = _runs_by_language(text, lang, folded)
+        document = None if default_lang == "keep" else default_lang
+        runs = _runs_by_language(text, lang, folded, document)
         text = "".join(_fold(_SPELLERS[language](run), foldings.for_language(language)) for run, language in runs)
     if lowercase_latin:
         # Lowercasing can decompose (İ becomes i and a combining dot): put the text back in NFC.
@@ -231,26 +238,27 @@ def _dedupe_marks(match: re.Match) -> str:
     return "".join(sorted(unique, key=unicodedata.combining))
 
 
-def _runs_by_language(text: str, lang: str, folded: bool) -> Iterator[tuple[str, str | None]]:
-    """Runs of lines of ``text`` with the language each is to be spelled in (None: as it is)."""
+def _runs_by_language(text: str, lang: str, folded: bool, document: str | None) -> Iterator[tuple[str, str | None]]:
+    """Runs of lines of ``text`` with the language each is to be spelled in (None: as it is);
+    ``document`` is the language of the document they come from, when it is known."""
     if lang != "auto":
         yield text, lang
         return
     if not _LETTER_CHAR.search(text):
         yield text, None  # digits alone do not tell the language
         return
-    if not _OTHER_LANGUAGE_LETTER.search(text):
+    if document != OTHER_ARABIC_SCRIPT and not _OTHER_LANGUAGE_LETTER.search(text):
         quick = quick_guess(text, folded=folded)
         if quick:
             yield text, quick
             return
     # Each paragraph (line) on its own evidence. One with none of its own (a name, a number,
-    # a hashtag, a short list item) follows its block's evidence; where the block has none
-    # either, nothing tells junk from intent, and its letters stay as they are.
+    # a hashtag, a short list item) follows its block's evidence, else its document's; where
+    # neither tells, nothing tells junk from intent, and its letters stay as they are.
     lines = text.splitlines(keepends=True)
-    languages = [weigh(line, None, folded=folded) for line in lines]
+    languages = [weigh(line, None, folded=folded, document=document) for line in lines]
     if None in languages:
-        default = weigh(text, None, folded=folded)
+        default = weigh(text, None, folded=folded, document=document) or document
         languages = [language or default for language in languages]
     # A run of lines in one language is spelled at once (spellers keep to their line anyway):
     # a call per line cost more than the spelling.

@@ -82,19 +82,25 @@ def _keep_marks_with_a_job(match: re.Match) -> str:
 
 
 def _direction_before(text: str, end: int) -> str | None:
-    """The direction of the character before ``end`` past spaces and marks on a letter, or
-    None at the line's start."""
+    """The direction of the character before ``end`` past spaces, marks and joiners, or None
+    at the line's start."""
     index = end - 1
-    while index >= 0 and (text[index] in _SPACES or unicodedata.combining(text[index])):
+    while index >= 0 and _passed_over(text[index]):
         index -= 1
     return None if index < 0 else _strong(text[index])
 
 
 def _direction_after(text: str, start: int) -> str | None:
     index = start
-    while index < len(text) and (text[index] in _SPACES or unicodedata.combining(text[index])):
-        index += 1  # (a mark here sits on nothing: a cleaner may take it away)
+    while index < len(text) and _passed_over(text[index]):
+        index += 1
     return None if index == len(text) else _strong(text[index])
+
+
+def _passed_over(character: str) -> bool:
+    # Spaces; marks (on a letter they take its side, after a mark they sit on nothing and a
+    # cleaner may take them away); joiners and other characters the bidi algorithm ignores.
+    return character in _SPACES or unicodedata.combining(character) > 0 or unicodedata.bidirectional(character) == "BN"
 
 
 def _strong(character: str) -> str:

@@ -40,7 +40,7 @@ _SPACE_BEFORE_MARK = re.compile(
     re.MULTILINE,
 )
 _SPACE_AFTER_OPENING = re.compile(
-    f"([{NO_SPACE_AFTER}])(?<![;:][{NO_SPACE_AFTER}])(?<![;:]-[{NO_SPACE_AFTER}]){_SPACE}+(?={_LETTER_OR_DIGIT})"
+    f"([{NO_SPACE_AFTER}])(?<![;:]\\()(?<![;:]-\\(){_SPACE}+(?={_LETTER_OR_DIGIT})"
 )
 _SPACED_MARK = re.compile(f"[{NO_SPACE_BEFORE}](?<={_SPACE}.)")
 _NO_SPACE_AFTER_MARK = re.compile(f"[{NO_SPACE_AFTER}]")  # every opening bracket is one

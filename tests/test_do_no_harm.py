@@ -1,0 +1,83 @@
+"""The promise, checked on real text that other people wrote: the letters and digits of other
+Arabic-script languages never change, no quote changes side, cleaning twice equals once."""
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from newsclean.pipeline import PROFILES, Pipeline
+from newsclean.tables.arabic import PRESENTATION_FORMS
+from tests.conftest import REAL_CORPUS
+
+REAL = Path(__file__).parent / "data" / "real"
+OTHER_LANGUAGES = sorted(REAL.glob("*.txt"))
+PIPELINES = {profile: Pipeline.from_profile(profile) for profile in PROFILES}
+_FORMS = re.compile(f"[{re.escape(''.join(PRESENTATION_FORMS))}]")
+
+
+def letters_and_digits(text: str) -> str:
+    """The Arabic-script letters and digits of ``text``, up to canonical equivalence (NFC, which
+    newsclean applies) and presentation forms (which stand for the letters they show)."""
+    text = unicodedata.normalize("NFC", _FORMS.sub(lambda m: PRESENTATION_FORMS[m.group()], text))
+    return "".join(
+        c for c in text if "\u0600" <= c <= "\u06ff" and unicodedata.category(c)[0] in "LN" and c != "\u0640"
+    )
+
+
+def test_there_is_real_text_of_each_language():
+    assert {path.name[:2] for path in OTHER_LANGUAGES} == {"ku", "ur", "ps"}
+
+
+@pytest.mark.parametrize("profile", sorted(PROFILES))
+@pytest.mark.parametrize("path", OTHER_LANGUAGES, ids=lambda path: path.name)
+def test_no_letter_of_another_arabic_script_language_changes(path, profile):
+    text = path.read_text("utf-8")
+    assert letters_and_digits(PIPELINES[profile].clean(text)) == letters_and_digits(text)
+
+
+def _nonblank(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def _all_real_texts() -> list[tuple[str, str]]:
+    paths = OTHER_LANGUAGES + sorted(REAL_CORPUS.glob("*.txt"))
+    return [(path.name, path.read_text("utf-8")) for path in paths]
+
+
+@pytest.mark.parametrize("profile", sorted(PROFILES))
+def test_cleaning_twice_equals_once_on_every_real_file(profile):
+    pipeline = PIPELINES[profile]
+    differ = [name for name, text in _all_real_texts() if pipeline.clean(pipeline.clean(text)) != pipeline.clean(text)]
+    assert differ == []
+
+
+_QUOTE = re.compile('["“”]')
+_OUTSIDE = " \t\u00a0([{«)]}».,،؛:!?؟;"
+
+
+def _sides(line: str) -> list[tuple[str, str]]:
+    """Each quote of a line with the side its spacing shows ('opens', 'closes' or '?')."""
+    sides = []
+    for found in _QUOTE.finditer(line):
+        i = found.start()
+        before = i == 0 or line[i - 1] in _OUTSIDE
+        after = i + 1 == len(line) or line[i + 1] in _OUTSIDE
+        sides.append((found.group(), "opens" if before and not after else "closes" if after and not before else "?"))
+    return sides
+
+
+def test_no_quote_changes_side_on_real_text():
+    news = PIPELINES["news"]
+    moved = []
+    for name, text in _all_real_texts():
+        for line in _nonblank(text):
+            if not _QUOTE.search(line):
+                continue
+            before, after = _sides(line), _sides(news.clean(line).strip("\n"))
+            assert [quote for quote, _ in before] == [quote for quote, _ in after], (name, line)
+            moved += [
+                (name, line) for (_, old), (_, new) in zip(before, after) if old != "?" and old != new
+            ]
+    assert moved == []
