@@ -25,6 +25,7 @@ from newsclean.tables.arabic import (
     OTHER_LANGUAGE_LETTERS,
     PERSIAN_DIGITS,
     PERSIAN_ONLY_LETTERS,
+    TATWEEL,
     WORDS,
     ZWNJ,
 )
@@ -57,9 +58,9 @@ _OTHER_LANGUAGE_SHARE = 0.1
 
 
 def _keyboard_view(text: str) -> str:
-    """``text`` with one yeh and one kaf, whichever keyboard typed them: the cleaner changes
-    those letters, so evidence must not depend on them."""
-    return text.replace("ی", "ي").replace("ى", "ي").replace("ک", "ك")
+    """``text`` with one yeh and one kaf, whichever keyboard typed them, and no tatweel: the
+    cleaner changes those, so evidence must not depend on them (a tatweel splits a word)."""
+    return text.replace("ی", "ي").replace("ى", "ي").replace("ک", "ك").replace(TATWEEL, "")
 
 
 def _folded_view(text: str) -> str:
@@ -133,7 +134,7 @@ def is_other_language(text: str) -> bool:
     """
     if not _OTHER_LANGUAGE_LETTER.search(text):
         return False
-    words = _WORD.findall(text)
+    words = _WORD.findall(text.replace(TATWEEL, ""))
     other_words = sum(1 for word in words if _OTHER_LANGUAGE_LETTER.search(word))
     if other_words < max(1, _OTHER_LANGUAGE_SHARE * len(words)):
         return False

@@ -39,7 +39,7 @@ CASES = [
     ("ماذا؟؟!!", "ماذا؟!"),
     # quotes and brackets glued to a neighbouring Arabic word get a space; styles never swap
     ("قال“نص”", "قال “نص”"),
-    ("قال«نص»و", "قال «نص» و"),
+    ("قال«نص»وقال", "قال «نص» وقال"),
     ('قال"نص"هنا', 'قال "نص" هنا'),
     ("كلمة(تفسير)", "كلمة (تفسير)"),
     ("قال:“نص”", "قال: “نص”"),
@@ -103,6 +103,9 @@ UNCHANGED = [
     # a plural suffix in brackets belongs to its word
     "واژه(ها) را",
     "الكلمة(ات)",
+    # a suffix of one or two letters after a bracket or quote belongs to what it closes
+    "کۆمەڵەی (الاتحاد و الترقی)ی و (خۆیبوون)دا",
+    'حزب "المجاهدين"ی و (کتاب)ها',
 ]
 
 punctuated = soup(

@@ -39,7 +39,7 @@ _EMOJI_CHAR = re.compile(f"[{EMOJI}]")
 _NEEDS_A_LOOK = re.compile(f"[{_GOES}{IMPLICIT_MARKS}{re.escape(SEPARATING_CONTROLS)}{ZWNJ}{ZWJ}]{_UNLESS_PLAIN_ZWNJ}")
 _IMPLICIT_MARKS = re.compile(f"[{IMPLICIT_MARKS}][{IMPLICIT_MARKS}]*")
 _MARK_DIRECTION = {"\u200e": "L", "\u200f": "R", "\u061c": "R"}
-_SPACES = frozenset(" \t" + UNICODE_SPACES)
+_SPACES_AND_MARKS = frozenset(" \t" + UNICODE_SPACES + IMPLICIT_MARKS)
 
 
 def remove_invisible(text: str) -> str:
@@ -100,7 +100,12 @@ def _direction_after(text: str, start: int) -> str | None:
 def _passed_over(character: str) -> bool:
     # Spaces; marks (on a letter they take its side, after a mark they sit on nothing and a
     # cleaner may take them away); joiners and other characters the bidi algorithm ignores.
-    return character in _SPACES or unicodedata.combining(character) > 0 or unicodedata.bidirectional(character) == "BN"
+    # (Other implicit marks are decided on their own neighbours.)
+    return (
+        character in _SPACES_AND_MARKS
+        or unicodedata.combining(character) > 0
+        or unicodedata.bidirectional(character) == "BN"
+    )
 
 
 def _strong(character: str) -> str:

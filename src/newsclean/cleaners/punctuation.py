@@ -11,6 +11,7 @@ from newsclean.tables.punctuation import (
     ARABIC_DOMAIN_SUFFIXES,
     ARABIC_LETTER,
     CLOSING,
+    GLUED_SUFFIXES,
     NO_SPACE_AFTER,
     NO_SPACE_BEFORE,
     OPENING,
@@ -60,11 +61,15 @@ _SAME_MARK_RUN = re.compile(f"([{REPEATABLE}])\\1+")
 _DOT_RUN = re.compile(r"\.{2,}")
 _DOMAIN_SUFFIX = f"(?<=\\.)(?:{'|'.join(ARABIC_DOMAIN_SUFFIXES)})(?!{_LETTER})"
 # A mark or a closing bracket glued to the next word (`البلدين.التقى`), but not the dot of an
-# abbreviation, written after a word of one letter (`ق.ظ`, `ص.ب`, `د.محمد`).
+# abbreviation, written after a word of one letter (`ق.ظ`, `ص.ب`, `د.محمد`), nor a suffix that
+# Persian and Kurdish write after a bracket or quote (`(کتاب)ها`, `(الترقی)ی`, `(خۆیبوون)دا`).
 _ONE_LETTER_WORD_AND_DOT = f"(?<!{_LETTER}{_LETTER}\\.)(?<={_LETTER}\\.)"
+_SUFFIX = f"(?:{'|'.join(sorted(GLUED_SUFFIXES, key=len, reverse=True))})(?!{_LETTER})"
 _GLUED_AFTER = re.compile(
     f"[{SPACE_AFTER}{CLOSING}](?={_LETTER})(?!{_DOMAIN_SUFFIX})(?:(?<!\\.)|(?!{_ONE_LETTER_WORD_AND_DOT}))"
+    f"(?!(?<=[{CLOSING}]){_SUFFIX})"
 )
+_GLUED_SUFFIX = re.compile(_SUFFIX)
 # A one-letter proclitic (و ف ب ل ك) is written glued to the quote or bracket it opens.
 _PROCLITIC = "وفبلك"
 # So is a prefix that a tatweel holds apart (لـ"داعش", الـ"نص"): the tatweel says it is glued.
@@ -184,7 +189,7 @@ def _closing_edit(line: str, index: int) -> tuple[int, int, str]:
         while start > 0 and line[start - 1] in _SPACES:
             start -= 1
         return start, index, ""
-    glued_to_a_word = _HAS_ARABIC.match(line, index + 1) is not None
+    glued_to_a_word = _HAS_ARABIC.match(line, index + 1) is not None and not _GLUED_SUFFIX.match(line, index + 1)
     return (index + 1, index + 1, " " if glued_to_a_word else "")
 
 

@@ -25,3 +25,9 @@ TO_ARABIC = {",": "،", ";": "؛", "?": "؟"}
 REPEATABLE = "!؟?،"
 # Web addresses written in Arabic letters keep their dot: `العربية.نت`, `مصراوي.كوم`.
 ARABIC_DOMAIN_SUFFIXES = ("نت", "كوم", "أورغ", "اورغ", "أورج", "اورج")
+# Suffixes Persian and Kurdish write glued after a closing bracket or quote (`(کتاب)ها`,
+# `"فلان"ی`, `(خۆیبوون)دا`): a space there would cut them off their word.
+GLUED_SUFFIXES = (
+    "ی", "ي", "ى", "ە", "ش", "ها", "های", "هاي", "ای", "اي", "یش", "اش", "ام", "ات", "ان",
+    "مان", "تان", "شان", "یان", "دا", "ەکە", "ەكە",
+)
