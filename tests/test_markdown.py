@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsclean.markdown import classify_lines, protect_inline, restore_inline
+from newsclean.markdown import protect_inline, restore_inline
 from newsclean.pipeline import Pipeline
 from tests.strategies import scraped_text
 
@@ -18,7 +18,7 @@ PROTECTED = {
     "fenced code": "```python\nx  =  1   \nif a || b: print('a <b> &amp;')\n\n```\n",
     "tilde fence": "~~~\nقال  ، إن\n~~~\n",
     "indented code": "    x  =  1  \n    قال ، إن\n",
-    "table": "| عمود  | b |\n|---|:---:|\n| قال ، إن | 2 |\n",
+    "table delimiter row": "| a | b |\n|---|:---:|\n",
     "setext heading underline": "==========\n",
     "thematic break": "- - -\n",
     "reference definition": "[1]: https://example.com/a?b=1&c=2  \"عنوان\"\n",
@@ -56,6 +56,11 @@ def test_inline_spans_stay_while_the_words_around_them_are_cleaned(inline, kind)
     assert NEWS.clean(text, markdown=True) == f"قال المتحدث، إن {inline} انتهى. التقى\n"
 
 
+def test_table_cells_are_prose_and_the_bars_and_delimiter_row_stay():
+    text = "| عمود  | b |\n|---|:---:|\n| قال ، إن | 2 |\n"
+    assert NEWS.clean(text, markdown=True) == "| عمود | b |\n|---|:---:|\n| قال، إن | 2 |\n"
+
+
 def test_hard_line_breaks_stay_in_markdown_only():
     text = "سطر أول   \nسطر ثان \n"
     assert NEWS.clean(text, markdown=True) == "سطر أول  \nسطر ثان\n"
@@ -76,22 +81,14 @@ def test_unclosed_fence_protects_to_the_end():
     assert NEWS.clean(text, markdown=True) == text
 
 
-def test_crlf_inside_code_stays_byte_for_byte():
-    text = "نص \r\n\r\n```\r\ncode  \r\n```\r\n"
-    assert NEWS.clean(text, markdown=True) == "نص\n\n```\r\ncode  \r\n```\r\n"
+def test_line_ends_stay_as_the_file_has_them():
+    text = "نص  ،\r\n\r\n```\r\ncode  \r\n```\r\n"
+    assert NEWS.clean(text, markdown=True) == "نص،\r\n\r\n```\r\ncode  \r\n```\r\n"
 
 
 def test_private_use_characters_in_the_text_leave_the_paragraph_as_it_is():
     text = "قال  \ue000 `x`\n"
     assert NEWS.clean(text, markdown=True) == text
-
-
-def test_classify_lines_holds_a_possible_table_header_in_order():
-    lines = ["a | b\n", "not a delimiter\n", "c | d\n", "--|--\n", "e | f\n", "\n", "g\n"]
-    assert list(classify_lines(lines)) == [
-        ("a | b\n", False), ("not a delimiter\n", False), ("c | d\n", True), ("--|--\n", True),
-        ("e | f\n", True), ("\n", False), ("g\n", False),
-    ]
 
 
 @given(scraped_text)

@@ -48,7 +48,7 @@ def _main(
 
 # Options shared by the commands that read inputs, declared once.
 PATHS = typer.Argument(None, help="Files or folders; '-' or nothing for stdin.", show_default=False)
-INCLUDE = typer.Option(None, "--include", help="Glob of files to take from folders (repeatable; default *.txt, *.md).")
+INCLUDE = typer.Option(None, "--include", help="Glob of files to take from folders (repeatable; default *.txt, *.md, *.mdx).")
 EXCLUDE = typer.Option(None, "--exclude", help="Glob of files to leave out (repeatable).")
 ENCODING = typer.Option(None, "--encoding", help="Decode inputs with this encoding instead of detecting it.")
 CONFIG = typer.Option(None, "--config", help="Config file to use instead of the one found upward.", dir_okay=False)

@@ -26,7 +26,7 @@ from newsclean.pipeline import Pipeline, grouped_by_size
 
 SAMPLE_BYTES = 64 * 1024
 CHUNK_BYTES = 256 * 1024
-DEFAULT_INCLUDE = ("*.txt", "*.md")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.mdx")
 STDIN = "-"
 
 # Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
@@ -375,7 +375,7 @@ def _matches(name: str, relative: str, patterns: tuple[str, ...]) -> bool:
 
 MODES = ("stdout", "in-place", "check", "diff", "copy")
 FORMATS = ("auto", "text", "markdown")
-MARKDOWN_SUFFIXES = (".md", ".markdown")
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
 
 
 def is_markdown(path: str | Path, text_format: str = "auto") -> bool:

@@ -30,7 +30,7 @@ from newsclean.cleaners.separators import dedupe_separators, drop_repeated_rule
 from newsclean.cleaners.whitespace import fix_whitespace
 from newsclean.errors import UsageError
 from newsclean.language import document_language
-from newsclean.markdown import creates_structure, iter_markdown_blocks, protect_inline, restore_inline
+from newsclean.markdown import clean_markdown
 from newsclean.tables.invisible import (
     BIDI_CONTROLS,
     IMPLICIT_MARKS,
@@ -276,57 +276,33 @@ class Pipeline:
         `newsclean.markdown` finds pass through byte for byte; only the prose is cleaned.
         """
         if markdown:
-            blocks = iter_markdown_blocks(iter_lines(chunks), BLOCK_CHARS, _may_cut_before)
-            batches: Iterator[list[tuple[str, str, bool]]] = ([item] for item in blocks)  # each its own way
-        else:
-            runs = _block_batches(iter_runs(chunks))
-            batches = ([(block, gap, False) for block, gap in batch] for batch in runs)
+            # A Markdown document is parsed whole: what is prose depends on all of it.
+            yield self._clean_markdown("".join(chunks))
+            return
+        runs = _block_batches(iter_runs(chunks))
+        batches: Iterator[list[tuple[str, str, bool]]] = ([(block, gap, False) for block, gap in batch] for batch in runs)
         language = None
         if self.hints_language:
             sample, batches = _sample(batches, SAMPLE_CHARS)
             language = document_language(sample, folded=self.folds)
-        cleaned = self._clean_blocks(batches, markdown, self.steps_for(language, markdown=markdown))
+        cleaned = self._clean_blocks(batches, self.steps_for(language))
         yield from self._join_normalized(cleaned) if self.normalizes_layout else self._join_verbatim(cleaned)
 
+    def _clean_markdown(self, text: str) -> str:
+        language = document_language(text[:SAMPLE_CHARS], folded=self.folds) if self.hints_language else None
+        steps = self.steps_for(language, markdown=True)
+        return clean_markdown(text, lambda prose: self.clean_block(prose, steps))
+
     def _clean_blocks(
-        self, batches: Iterable[list[tuple[str, str, bool]]], markdown: bool, steps: Sequence[tuple[str, Callable[[str], str]]]
+        self, batches: Iterable[list[tuple[str, str, bool]]], steps: Sequence[tuple[str, Callable[[str], str]]]
     ) -> Iterator[tuple[str, str, bool]]:
         """Yield ``(cleaned block, gap, whether the block ended its last line)``."""
         last_line = ""
-        opening = markdown  # the block that opens a Markdown document
         for batch in batches:
-            for (block, gap, protected), cleaned in zip(batch, self._clean_batch(batch, markdown, steps)):
-                if protected:
-                    last_line = ""  # a rule inside protected text dedupes nothing
-                    opening = False
-                    yield block, gap, True
-                    continue
-                if opening and block.strip():
-                    opening = False
-                    if not cleaned.strip():
-                        # Front matter is read only on a document's first line: emptying the
-                        # first paragraph would turn a `---` below it into front matter.
-                        cleaned = block
+            for (block, gap, _), cleaned in zip(batch, self.clean_blocks([block for block, _, _ in batch], steps)):
                 cleaned = self._continue(last_line, cleaned)
                 last_line = _last_line(cleaned) or last_line
                 yield cleaned, gap, bool(gap) or block.endswith(("\n", "\r"))
-
-    def _clean_batch(
-        self, batch: list[tuple[str, str, bool]], markdown: bool, steps: Sequence[tuple[str, Callable[[str], str]]]
-    ) -> list[str]:
-        if markdown:
-            return [block if protected else self._clean_markdown_prose(block, steps) for block, _, protected in batch]
-        return self.clean_blocks([block for block, _, _ in batch], steps)
-
-    def _clean_markdown_prose(self, block: str, steps: Sequence[tuple[str, Callable[[str], str]]]) -> str:
-        held = protect_inline(block)
-        if held is None:
-            return block
-        masked, spans = held
-        restored = restore_inline(self.clean_block(masked, steps), spans)
-        if restored is None or creates_structure(block, restored):
-            return block  # never lose an inline span, never change the document's structure
-        return restored
 
     @staticmethod
     def _join_verbatim(blocks: Iterable[tuple[str, str, bool]]) -> Iterator[str]:

@@ -87,14 +87,14 @@ def _direction_before(text: str, end: int) -> str | None:
     index = end - 1
     while index >= 0 and _passed_over(text[index]):
         index -= 1
-    return None if index < 0 else _strong(text[index])
+    return None if index < 0 or text[index] == "\r" else _strong(text[index])  # (a CR ends a line too)
 
 
 def _direction_after(text: str, start: int) -> str | None:
     index = start
     while index < len(text) and _passed_over(text[index]):
         index += 1
-    return None if index == len(text) else _strong(text[index])
+    return None if index == len(text) or text[index] == "\r" else _strong(text[index])
 
 
 def _passed_over(character: str) -> bool:
