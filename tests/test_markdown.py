@@ -56,9 +56,9 @@ def test_inline_spans_stay_while_the_words_around_them_are_cleaned(inline, kind)
     assert NEWS.clean(text, markdown=True) == f"قال المتحدث، إن {inline} انتهى. التقى\n"
 
 
-def test_table_cells_are_prose_and_the_bars_and_delimiter_row_stay():
-    text = "| عمود  | b |\n|---|:---:|\n| قال ، إن | 2 |\n"
-    assert NEWS.clean(text, markdown=True) == "| عمود | b |\n|---|:---:|\n| قال، إن | 2 |\n"
+def test_table_cells_are_prose_and_the_bars_padding_and_delimiter_row_stay():
+    text = "| عمود  | b   |\n|---|:---:|\n| قال ، إن | 2 |\n"
+    assert NEWS.clean(text, markdown=True) == "| عمود  | b   |\n|---|:---:|\n| قال، إن | 2 |\n"
 
 
 def test_hard_line_breaks_stay_in_markdown_only():
@@ -86,9 +86,13 @@ def test_line_ends_stay_as_the_file_has_them():
     assert NEWS.clean(text, markdown=True) == "نص،\r\n\r\n```\r\ncode  \r\n```\r\n"
 
 
-def test_private_use_characters_in_the_text_leave_the_paragraph_as_it_is():
-    text = "قال  \ue000 `x`\n"
-    assert NEWS.clean(text, markdown=True) == text
+def test_characters_that_could_pass_for_placeholders_leave_their_paragraph_as_it_is():
+    text = "قال  \U000f0001 `x`\n\nقال  ،\n"
+    assert NEWS.clean(text, markdown=True) == "قال  \U000f0001 `x`\n\nقال،\n"
+
+
+def test_private_use_characters_of_fonts_are_text():
+    assert NEWS.clean("قال  \ue000 `x`\n", markdown=True) == "قال \ue000 `x`\n"
 
 
 @given(scraped_text)
