@@ -192,7 +192,43 @@ def many_files(args: argparse.Namespace, work: Path) -> None:
     print(f"\n{args.many_files} small files ({args.many_mb} MiB) in place with 2 jobs: peak RSS {peak:.0f} MB per process")
 
 
-SECTIONS = {"throughput": throughput, "batches": batches, "memory": memory, "files": many_files}
+REAL_MARKDOWN = Path(__file__).resolve().parents[1] / "tests" / "data" / "markdown"
+
+
+def markdown(args: argparse.Namespace, work: Path) -> None:
+    """Markdown mode on real Arabic and Persian Markdown, next to text mode on the same files,
+    and a pre-commit-sized run (the files copied to --md-copies folders) through the CLI, on a
+    tree never cleaned and on the same tree once cleaned (the steady state of a hook)."""
+    texts = [path.read_text("utf-8") for path in sorted(REAL_MARKDOWN.glob("*.md")) if path.name != "SOURCES.md"]
+    megabytes = sum(len(text.encode()) for text in texts) / 1e6
+    news = Pipeline.from_profile("news")
+    rows: dict[str, Callable[[], object]] = {
+        "news, Markdown mode (library)": lambda: [news.clean(text, markdown=True) for text in texts],
+        "news, text mode (library)": lambda: [news.clean(text) for text in texts],
+    }
+    medians = timed_rounds(rows, args.repeat)
+    print(f"\nReal Markdown: {len(texts)} files, {megabytes:.2f} MB (median of {args.repeat})")
+    for row, seconds in medians.items():
+        print(f"  {row:34} {megabytes / seconds:6.2f} MB/s")
+    tree, clean_tree = work / "markdown-tree", work / "markdown-clean"
+    for copy in range(args.md_copies):
+        shutil.copytree(REAL_MARKDOWN, tree / f"copy{copy}")
+    shutil.copytree(tree, clean_tree)
+    subprocess.run([sys.executable, "-m", "newsclean", "clean", "-q", "-i", str(clean_tree)], check=False)
+    check = [sys.executable, "-m", "newsclean", "clean", "--check", "-q", "-j", "1"]
+    runs = {"--check, tree never cleaned": [*check, str(tree)], "--check, tree already clean": [*check, str(clean_tree)]}
+    timings: dict[str, list[float]] = {row: [] for row in runs}
+    for _ in range(args.repeat):
+        for row, arguments in runs.items():
+            started = time.perf_counter()
+            subprocess.run(arguments, stdout=subprocess.DEVNULL, check=False)
+            timings[row].append(time.perf_counter() - started)
+    files = len(list(tree.rglob("*.md")))
+    for row, seconds in timings.items():
+        print(f"  {row:34} {statistics.median(seconds):6.2f} s for {files} files")
+
+
+SECTIONS = {"throughput": throughput, "markdown": markdown, "batches": batches, "memory": memory, "files": many_files}
 
 
 def main() -> None:
@@ -205,6 +241,7 @@ def main() -> None:
     parser.add_argument("--batch-mb", type=int, default=20)
     parser.add_argument("--many-files", type=int, default=10_000)
     parser.add_argument("--many-mb", type=int, default=20)
+    parser.add_argument("--md-copies", type=int, default=180, help="copies of the real Markdown files for the CLI run")
     parser.add_argument("--only", type=lambda s: s.split(","), default=list(SECTIONS), help=", ".join(SECTIONS))
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="newsclean-bench-") as scratch:

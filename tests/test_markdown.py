@@ -121,3 +121,75 @@ def test_markdown_cleaning_never_raises_and_is_idempotent(text):
 def test_markdown_output_does_not_depend_on_chunking(text, size):
     chunks = [text[i : i + size] for i in range(0, len(text), size)]
     assert "".join(NEWS.stream(chunks, markdown=True)) == NEWS.clean(text, markdown=True)
+
+
+# The cases the Markdown issue reported, each from a real documentation repository.
+ISSUE_CASES = [
+    # a closing tag alone on its line, and the HTML block it closes
+    "<details>\n<summary>نص  ،</summary>\n\nمحتوى\n\n</details>\n",
+    "<script setup>\nconst a  =  1\n</script>\n\nنص بعد\n",
+    # tags inside HTML blocks and inline raw HTML, MDX components
+    "<code>(2<sup>53</sup>-1)</code> عدد\n",
+    "# عنوان: <br>ادامه\n",
+    "<Math>x</Math> و <Intro>مقدمة</Intro>\n",
+    # multi-line comments
+    "<!--\nنمونه  قديمة ،\n-->\n\nنص\n",
+    # entities and escapes are not decoded into live syntax
+    "وسم &lt;div&gt; مهم\n",
+    "علامة &#96; هنا\n",
+    "# \\<script setup> {#script-setup}\n",
+    # a backtick fence's info string cannot hold a backtick (CommonMark 4.5)
+    "````warn header=\"`src`\"\nنص\n````\n",
+    # a nested bullet
+    "- - نص\n",
+]
+
+
+@pytest.mark.parametrize("text", ISSUE_CASES)
+def test_markdown_syntax_that_was_damaged_stays_byte_for_byte(text):
+    for profile in ("news", "minimal"):
+        assert Pipeline.from_profile(profile).clean(text, markdown=True) == text, profile
+    # search folds the letters of the prose (ة -> ه, ى -> ي), never the syntax
+    folded = Pipeline.from_profile("search").clean(text, markdown=True)
+    assert _render(folded).translate(_FOLDED) == _render(text).translate(_FOLDED)
+
+
+_FOLDED = str.maketrans("ةى", "هي")
+
+
+def test_a_no_break_space_in_a_list_item_keeps_its_ascii_indentation():
+    text = "- بند\n\n  \u00a0فقرة  داخل البند\n"
+    out = NEWS.clean(text, markdown=True)
+    assert out.startswith("- بند\n\n  ") and "داخل البند" in out
+    assert "<li>" in _render(out) and _render(out).count("<p>") == _render(text).count("<p>")
+
+
+def _render(text):
+    from newsclean.markdown import _PARSER
+
+    return _PARSER.render(text)
+
+
+def test_search_keeps_jsx_case_and_does_not_start_an_ordered_list():
+    search = Pipeline.from_profile("search")
+    assert search.clean("<Intro>\nنص\n</Intro>\n", markdown=True).startswith("<Intro>")
+    assert search.clean("۱. نص\n", markdown=True) == "۱. نص\n"
+
+
+def test_a_region_can_be_switched_off():
+    text = "قال  ،\n\n<!-- newsclean: off -->\nقال  ،\n\n| x  |\n<!-- newsclean: on -->\n\nقال  ،\n"
+    assert NEWS.clean(text, markdown=True) == text.replace("قال  ،\n\n<!-- newsclean: off", "قال،\n\n<!-- newsclean: off").replace("on -->\n\nقال  ،", "on -->\n\nقال،")
+
+
+def test_trailing_spaces_at_the_end_of_a_block_are_no_hard_break():
+    assert NEWS.clean("سطر  \nسطر  \n\nفقرة  \n", markdown=True) == "سطر  \nسطر\n\nفقرة\n"
+
+
+def test_stray_fragments_go_and_complete_tags_stay():
+    assert NEWS.clean("نص /p> و <p>نص</p> و نص <p\n", markdown=True) == "نص و <p>نص</p> و نص\n"
+
+
+def test_mdx_files_are_markdown():
+    from newsclean.io import is_markdown
+
+    assert is_markdown("docs/page.mdx")

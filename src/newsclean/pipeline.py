@@ -149,7 +149,6 @@ PROFILES: dict[str, Profile] = {
 }
 DEFAULT_PROFILE = "news"
 # Options that Markdown needs on top of a profile's: its hard line breaks are trailing spaces.
-MARKDOWN_OPTIONS = {"whitespace": {"hard_breaks": True}}
 
 
 def select_cleaners(
@@ -199,10 +198,6 @@ class Pipeline:
         _check_names([*names, *options])
         self.names = [name for name in REGISTRY if name in names]
         self.steps = [(name, _bind(REGISTRY[name], options.get(name, {}))) for name in self.names]
-        self.markdown_steps = [
-            (name, _bind(REGISTRY[name], {**options.get(name, {}), **MARKDOWN_OPTIONS.get(name, {})}))
-            for name in self.names
-        ]
         self.normalizes_layout = "whitespace" in self.names
         self.across_blocks = [
             REGISTRY[name].across_blocks for name in self.names if REGISTRY[name].across_blocks
@@ -215,7 +210,7 @@ class Pipeline:
             "arabic" in self.names and arabic_options.get("lang", "auto") == "auto" and "default_lang" not in arabic_options
         )
         self.folds = any(arabic_options.get(name) for name in _FOLDINGS_THAT_HIDE_EVIDENCE)
-        self._hinted_steps: dict[tuple[bool, str], list[tuple[str, Callable[[str], str]]]] = {}
+        self._hinted_steps: dict[str, list[tuple[str, Callable[[str], str]]]] = {}
 
     @classmethod
     def from_profile(
@@ -233,18 +228,16 @@ class Pipeline:
             merged[name] = {**merged.get(name, {}), **value}
         return cls(names, {name: merged[name] for name in names if name in merged}, explain=explain)
 
-    def steps_for(self, document_language: str | None, *, markdown: bool = False) -> list[tuple[str, Callable[[str], str]]]:
+    def steps_for(self, document_language: str | None) -> list[tuple[str, Callable[[str], str]]]:
         """The steps for a document whose language (from a sample of it) is known, or not."""
-        steps = self.markdown_steps if markdown else self.steps
         if document_language is None or not self.hints_language:
-            return steps
-        key = (markdown, document_language)
-        if key not in self._hinted_steps:
-            self._hinted_steps[key] = [
+            return self.steps
+        if document_language not in self._hinted_steps:
+            self._hinted_steps[document_language] = [
                 (name, functools.partial(step, default_lang=document_language) if name == "arabic" else step)
-                for name, step in steps
+                for name, step in self.steps
             ]
-        return self._hinted_steps[key]
+        return self._hinted_steps[document_language]
 
     def clean(self, text: str, *, markdown: bool = False) -> str:
         """Clean a whole text; the same result as streaming it in any chunks."""
@@ -290,7 +283,7 @@ class Pipeline:
 
     def _clean_markdown(self, text: str) -> str:
         language = document_language(text[:SAMPLE_CHARS], folded=self.folds) if self.hints_language else None
-        steps = self.steps_for(language, markdown=True)
+        steps = self.steps_for(language)
         return clean_markdown(text, lambda prose: self.clean_block(prose, steps))
 
     def _clean_blocks(
