@@ -6,7 +6,7 @@ import pytest
 
 from newsclean import io as newsclean_io
 
-from newsclean.errors import BinaryFileError, UndecodableError
+from newsclean.errors import BinaryFileError, InputError, UndecodableError
 from newsclean.io import (
     SAMPLE_BYTES,
     TextSource,
@@ -62,16 +62,40 @@ def test_a_sample_cut_inside_a_utf8_character_is_still_utf8():
     assert _decode(b"x" + data) == "x" + data.decode("utf-8")
 
 
-def test_latin_text_in_another_code_page_goes_to_charset_normalizer():
+def test_latin_text_in_another_code_page_is_refused_not_guessed():
+    """newsclean guesses only what reads as Arabic or Persian: a wrong guess written in place
+    is garbage no re-encoding can undo."""
     text = (
         "Le président français a déclaré mercredi que la coopération entre les deux pays était très forte, "
-        "malgré les critiques. « Nous avançons ensemble », a-t-il ajouté à Paris, où les négociations se "
-        "poursuivent. Les ministres étrangers se réuniront à Genève pour préparer l'accord économique.\n"
+        "malgré les critiques. « Nous avançons ensemble », a-t-il ajouté à Paris.\n"
     )
-    data = (text * 5).encode("cp1252")
-    detection = detect_encoding(data, complete=True)
-    assert data.decode(detection.encoding) == data.decode("cp1252")
-    assert detection.method == "charset-normalizer"
+    with pytest.raises(InputError, match="pass --encoding"):
+        detect_encoding((text * 5).encode("cp1252"), complete=True)
+
+
+RUSSIAN = "Москва является столицей России и крупнейшим городом страны. В городе живут миллионы людей.\n"
+
+
+@pytest.mark.parametrize(("data", "case"), [
+    ((RUSSIAN * 3).encode("koi8-r"), "KOI8-R"),
+    ((RUSSIAN.upper() * 3).encode("cp1251"), "all-capitals windows-1251"),
+    ("Grüße aus München, schöne Straße.\nÄpfel und Öl für die Küche.\n".encode("latin-1"), "two lines of Latin-1 German"),
+])
+def test_a_code_page_that_decodes_to_letters_but_no_words_is_refused(data, case):
+    # KOI8-R and capital windows-1251 decode to Arabic letters in windows-1256 (charset-normalizer
+    # said windows-1256 with confidence 0.99-1.00); German came out as cp775.
+    with pytest.raises(InputError, match="--encoding"):
+        detect_encoding(data, complete=True)
+
+
+def test_a_refused_guess_rewrites_nothing_in_place(tmp_path):
+    path = tmp_path / "ru.txt"
+    path.write_bytes((RUSSIAN * 3).encode("koi8-r"))
+    with pytest.raises(InputError):
+        clean_path(path, mode="in-place")
+    assert path.read_bytes() == (RUSSIAN * 3).encode("koi8-r")
+    assert clean_path(path, mode="in-place", encoding="koi8-r").changed  # said: cleaned and UTF-8
+    assert path.read_text("utf-8") == RUSSIAN * 3
 
 
 def test_nul_bytes_without_a_utf16_mark_are_binary():
@@ -193,3 +217,84 @@ def test_clean_path_never_writes_a_file_it_cannot_decode(tmp_path):
         clean_path(path, mode="in-place", encoding="utf-8")
     assert path.read_bytes() == original
     assert os.listdir(tmp_path) == ["bad.txt"]
+
+
+# An editor saves the file while newsclean cleans it: the save must win, whatever the moment.
+EDITOR = "نسخة  المحرر ،الجديدة\n"  # (needs cleaning too: a rewrite would be tempted)
+
+
+def _save_by_rename(path):
+    sibling = path.with_name(path.name + ".editor")
+    sibling.write_text(EDITOR, "utf-8")
+    os.replace(sibling, path)
+
+
+def _save_in_place(path):
+    with open(path, "r+", encoding="utf-8") as file:
+        file.write(EDITOR)
+        file.truncate()
+
+
+@pytest.mark.parametrize("save", [_save_by_rename, _save_in_place], ids=["rename", "in-place"])
+@pytest.mark.parametrize("moment", ["before the first read", "while cleaning", "after writing, before the rename"])
+def test_an_editors_save_during_cleaning_is_never_overwritten(tmp_path, monkeypatch, save, moment):
+    path = tmp_path / "a.txt"
+    path.write_text("قال  المتحدث ،إن\n" * 50, "utf-8")
+    if moment == "before the first read":
+        original_init = TextSource.__init__
+
+        def init(self, *args, **kwargs):
+            save(path)
+            original_init(self, *args, **kwargs)
+
+        monkeypatch.setattr(TextSource, "__init__", init)
+    elif moment == "while cleaning":
+        original_chunks = TextSource.chunks
+
+        def chunks(self):
+            for number, chunk in enumerate(original_chunks(self)):
+                if number == 1:
+                    save(path)
+                yield chunk
+
+        monkeypatch.setattr(TextSource, "chunks", chunks)
+    else:
+        original_copy = newsclean_io._copy_metadata
+
+        def copy_metadata(target, fd, before):
+            save(path)
+            original_copy(target, fd, before)
+
+        monkeypatch.setattr(newsclean_io, "_copy_metadata", copy_metadata)
+    with pytest.raises(InputError, match="changed while it was cleaned"):
+        clean_path(path, mode="in-place")
+    assert path.read_text("utf-8") == EDITOR
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
+def test_in_place_keeps_owner_group_mode_and_extended_attributes(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("قال  المتحدث\n", "utf-8")
+    os.chmod(path, 0o640)
+    try:
+        os.setxattr(path, "user.newsclean-test", b"kept")
+    except OSError:
+        pytest.skip("no user extended attributes on this file system")
+    owner = (os.getuid(), os.getgid())
+    if os.getuid() == 0:
+        os.chown(path, 1234, 4321)
+        owner = (1234, 4321)
+    assert clean_path(path, mode="in-place").changed
+    state = os.stat(path)
+    assert (state.st_uid, state.st_gid) == owner and stat.S_IMODE(state.st_mode) == 0o640
+    assert os.getxattr(path, "user.newsclean-test") == b"kept"
+    assert path.read_text("utf-8") == "قال المتحدث\n"
+
+
+def test_a_hard_linked_file_is_cleaned_under_its_name_and_the_split_is_said(tmp_path):
+    path, other = tmp_path / "a.txt", tmp_path / "b.txt"
+    path.write_text("قال  المتحدث\n", "utf-8")
+    os.link(path, other)
+    result = clean_path(path, mode="in-place")
+    assert result.changed and "hard-linked" in result.warning
+    assert path.read_text("utf-8") == "قال المتحدث\n" and other.read_text("utf-8") == "قال  المتحدث\n"

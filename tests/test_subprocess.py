@@ -101,3 +101,15 @@ def test_ctrl_c_with_worker_processes_ends_quietly(tmp_path):
     assert process.returncode in (0, 130, -signal.SIGINT)
     assert b"Traceback" not in stderr
     assert sorted(os.listdir(tmp_path)) == sorted(path.name for path in originals)
+
+
+def test_stdin_with_a_bad_byte_deep_inside_writes_nothing():
+    """The README promises nothing is written for an input that cannot be decoded: stdin too
+    (its output is held back until it has all decoded; 2.6 MB here)."""
+    data = ("قال  المتحدث في المؤتمر\n" * 60_000).encode("utf-8") + b"\xff tail\n"
+    result = subprocess.run(
+        [sys.executable, "-m", "newsclean", "clean", "-j", "1"], input=data, capture_output=True
+    )
+    assert result.returncode == 2
+    assert result.stdout == b""
+    assert b"cannot decode byte 0xff at offset 2580000" in result.stderr.splitlines()[0]

@@ -113,7 +113,8 @@ def clean_one(item: InputFile, destination: Path | None, job: Job, out: BinaryIO
     changes = Counter(job.pipeline.changes or {})
     changes.subtract(before)
     status = "changed" if result.changed else "unchanged"
-    return Outcome(path, status, result.size, named=item.named, changes=+changes)
+    message = f"{path}: {result.warning}" if result.warning else ""
+    return Outcome(path, status, result.size, message=message, named=item.named, changes=+changes)
 
 
 _worker: dict = {}

@@ -187,6 +187,8 @@ def _clean_all(
                 if outcome.status == "changed":
                     tally.changed += 1
                     _announce(reporter, mode, outcome.path)
+                    if outcome.message:
+                        reporter.warning(outcome.message)
                 else:
                     tally.unchanged += 1
     stdout.flush()

@@ -16,6 +16,7 @@ import re
 import shutil
 import stat
 import sys
+import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,7 @@ from newsclean.pipeline import Pipeline, grouped_by_size
 
 SAMPLE_BYTES = 64 * 1024
 CHUNK_BYTES = 256 * 1024
+STDIN_SPOOL_BYTES = 8 * 1024 * 1024
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.mdx")
 STDIN = "-"
 
@@ -45,6 +47,17 @@ _ARABIC_TEXT_CHAR = re.compile(
     "[\u0600-\u06ff\u0750-\u077f\u200c-\u200f\u2010-\u2027\u00a0\u00ab\u00bb\u00d7\u00f7]"
 )
 _NON_ASCII = re.compile("[^\x00-\x7f]")
+_ARABIC_WORD = re.compile("[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06fc\u06ff]+")
+_ARTICLE_WORD = re.compile("(?<![\u0620-\u064a])[وفبك]?ال[\u0620-\u064a]{2,}")
+# The commonest words of Arabic and Persian news, with either keyboard's yeh and kaf.
+_COMMON_WORDS = frozenset(
+    variant
+    for word in (
+        "في من على إلى الى عن أن ان إن ما لا هذا هذه التي الذي كان قد مع و ثم او أو كما بين بعد قال "
+        "در به از که را این با است برای آن شد می و هم یا تا بر هر اند شده بود کرد"
+    ).split()
+    for variant in {word, word.replace("ي", "ی").replace("ك", "ک"), word.replace("ی", "ي").replace("ک", "ك")}
+)
 _LATIN_LETTER = re.compile("[A-Za-z]")
 _ARABIC_SHARE = 0.9
 
@@ -59,7 +72,7 @@ class Detection:
 def detect_encoding(sample: bytes, *, complete: bool, path: str = STDIN) -> Detection:
     """Name the encoding of ``sample``, the first bytes of a file (all of it if ``complete``).
 
-    >>> detect_encoding("خبر".encode("cp1256"), complete=True).encoding
+    >>> detect_encoding("قال المتحدث في المؤتمر إن الوزير".encode("cp1256"), complete=True).encoding
     'cp1256'
     >>> detect_encoding("خبر".encode("utf-8")[:-1], complete=False).encoding
     'utf-8'
@@ -91,7 +104,9 @@ def _trim_partial_utf8(sample: bytes) -> bytes:
 
 def _arabic_codepage(sample: bytes) -> Detection | None:
     # charset-normalizer takes Persian windows-1256 with ZWNJ for mac_cyrillic or ptcp154:
-    # check the Arabic code pages first, and keep one only if it decodes to Arabic script.
+    # check the Arabic code pages first, and keep one only if it decodes to Arabic-script
+    # words. (Letters in range are not enough: Russian in KOI8-R and all-capitals Russian in
+    # windows-1251 decode to Arabic letters in windows-1256, none of them words.)
     for encoding in _ARABIC_CODEPAGES:
         try:
             text = sample.decode(encoding)
@@ -102,9 +117,26 @@ def _arabic_codepage(sample: bytes) -> Detection | None:
         share = arabic / non_ascii if non_ascii else 0.0
         # Latin text with accents decodes to Arabic letters in ISO-8859-6: Arabic must also
         # outnumber the ASCII letters, as it does in Arabic and Persian prose.
-        if share >= _ARABIC_SHARE and arabic > len(_LATIN_LETTER.findall(text)):
+        if share >= _ARABIC_SHARE and arabic > len(_LATIN_LETTER.findall(text)) and has_arabic_script_words(text):
             return Detection(encoding, round(share, 3), "arabic code page")
     return None
+
+
+def has_arabic_script_words(text: str) -> bool:
+    """Whether ``text`` reads as Arabic or Persian: at least one word in ten of its
+    Arabic-script words (and two at least) is one of the commonest words of the two languages
+    or opens with the article (a quarter of Arabic words do).
+    Real prose passes easily (a third or more of its words are such); letters that a wrong code
+    page put in the Arabic range make no words.
+
+    >>> has_arabic_script_words("قال المتحدث في المؤتمر إن الوزير سيزور المنطقة")
+    True
+    >>> has_arabic_script_words("ﻭﮬﻮﻫﻮ ﻘﻠﻤﻦ ﻨﯿﺲ")
+    False
+    """
+    words = _ARABIC_WORD.findall(text)
+    common = sum(map(_COMMON_WORDS.__contains__, words)) + len(_ARTICLE_WORD.findall(text))
+    return common >= max(2, len(words) / 10)
 
 
 def _charset_normalizer(sample: bytes, path: str) -> Detection:
@@ -115,6 +147,14 @@ def _charset_normalizer(sample: bytes, path: str) -> Detection:
     best = charset_normalizer.from_bytes(sample).best()
     if best is None:
         raise BinaryFileError(path, "no text encoding fits")
+    if not has_arabic_script_words(str(best)):
+        # A guess no Arabic or Persian words confirm (two lines of Latin-1 German come out as
+        # cp775): written back in place it would be garbage no re-encoding undoes.
+        raise InputError(
+            path,
+            f"not UTF-8, and its encoding cannot be told (it might be {best.encoding})",
+            "pass --encoding NAME (for example --encoding windows-1256 or latin-1), or convert it to UTF-8",
+        )
     return Detection(best.encoding, round(1.0 - best.chaos, 3), "charset-normalizer")
 
 
@@ -177,7 +217,9 @@ def line_endings(sample: str) -> str:
     return kinds[0] if len(kinds) == 1 else "mixed" if kinds else "none"
 
 
-def write_atomically(path: Path, chunks: Iterable[bytes], *, compare: bool = True) -> bool:
+def write_atomically(
+    path: Path, chunks: Iterable[bytes], *, compare: bool = True, read_as: os.stat_result | None = None
+) -> bool:
     """Write ``chunks`` to ``path`` through a temporary file and a rename; True if written.
 
     With ``compare``, an existing file whose bytes equal the new ones is not touched (its
@@ -186,11 +228,16 @@ def write_atomically(path: Path, chunks: Iterable[bytes], *, compare: bool = Tru
     old self or its new self, never half-written. Where the file system allows (Linux
     O_TMPFILE), the temporary file has no name until the moment it replaces the target, so
     even a process killed with SIGKILL leaves nothing behind. A symlink's target is
-    rewritten, the link kept; mode bits are kept.
+    rewritten, the link kept; owner, group, mode bits, ACLs and extended attributes are kept.
+
+    ``read_as`` is the state of the file when its content was opened for reading (`os.fstat`
+    of that descriptor, before anything was read): if the file is not that file any more
+    right before the rename (another program saved it, by rename or in place), it is left
+    as it is now and InputError says so.
     """
     target = Path(os.path.realpath(path))
     try:
-        before = target.stat()
+        before = read_as or target.stat()
         mode, existing = stat.S_IMODE(before.st_mode), compare
     except FileNotFoundError:
         before, mode, existing = None, 0o666 & ~_umask(), False
@@ -200,6 +247,8 @@ def write_atomically(path: Path, chunks: Iterable[bytes], *, compare: bool = Tru
             if _copy_comparing(chunks, out, target if existing else None):
                 return False
             out.flush()
+            if before is not None:
+                _copy_metadata(target, out.fileno(), before)
             os.fchmod(out.fileno(), mode)
             os.fsync(out.fileno())
             if before is not None:
@@ -240,14 +289,35 @@ def _refuse_if_changed(target: Path, before: os.stat_result) -> None:
         now = target.stat()
     except FileNotFoundError:
         now = None
-    same = now is not None and (now.st_ino, now.st_dev, now.st_size, now.st_mtime_ns) == (
-        before.st_ino,
-        before.st_dev,
-        before.st_size,
-        before.st_mtime_ns,
-    )
+    same = now is not None and _identity(now) == _identity(before)
     if not same:
         raise InputError(str(target), "changed while it was cleaned, left as it is now", "run newsclean on it again")
+
+
+def _identity(state: os.stat_result) -> tuple[int, ...]:
+    # The same file, not rewritten since: a save by rename changes the inode, one in place the
+    # size or the times (ctime moves on every write, even within one mtime tick).
+    return (state.st_dev, state.st_ino, state.st_size, state.st_mtime_ns, state.st_ctime_ns)
+
+
+def _copy_metadata(target: Path, fd: int, before: os.stat_result) -> None:
+    """Give the new file the old one's owner, group, ACLs and extended attributes, as sed -i
+    and the formatters do. An attribute that cannot be set (another file system, no right to
+    it) is left out: the text matters more."""
+    if (before.st_uid, before.st_gid) != (os.getuid(), os.getgid()):
+        try:
+            os.fchown(fd, before.st_uid, before.st_gid)
+        except PermissionError:
+            pass  # (not root: the file becomes ours, as with any editor)
+    try:
+        names = os.listxattr(target)
+    except OSError:  # no extended attributes on this file system, or not Linux
+        return
+    for name in names:  # POSIX ACLs among them (system.posix_acl_access)
+        try:
+            os.setxattr(fd, name, os.getxattr(target, name))
+        except OSError:
+            pass
 
 
 class _Temporary:
@@ -392,6 +462,7 @@ class FileResult:
     path: str
     changed: bool  # the cleaned text differs from the input bytes
     size: int  # bytes read
+    warning: str | None = None  # something the user should know (a hard link split)
 
 
 def clean_path(
@@ -418,7 +489,17 @@ def clean_path(
     if name == STDIN:
         if mode not in ("stdout", "check", "diff"):
             raise InputError(STDIN, f"standard input cannot be cleaned with {mode}", "clean files instead")
-        return _deliver(TextSource(STDIN, sys.stdin.buffer, encoding), pipeline, mode, out, destination, markdown)
+        source = TextSource(STDIN, sys.stdin.buffer, encoding)
+        if mode != "stdout" or out is None:
+            return _deliver(source, pipeline, mode, out, destination, markdown)
+        # Standard input cannot be read twice: the output is held back (in memory up to
+        # STDIN_SPOOL_BYTES, then on disk) until all of it has decoded, so a bad byte deep
+        # inside writes nothing, as for files.
+        with tempfile.SpooledTemporaryFile(max_size=STDIN_SPOOL_BYTES) as spool:
+            result = _deliver(source, pipeline, mode, spool, destination, markdown)  # type: ignore[arg-type]
+            spool.seek(0)
+            shutil.copyfileobj(spool, out, CHUNK_BYTES)
+        return result
     path = Path(path)
     if mode == "in-place":
         _check_writable(path)
@@ -429,7 +510,8 @@ def clean_path(
             for _ in TextSource(name, stream, encoding).chunks():
                 pass
     with _open(path) as stream:
-        return _deliver(TextSource(name, stream, encoding), pipeline, mode, out, destination, markdown)
+        read_as = os.fstat(stream.fileno())  # before a byte is read: what a rewrite must still find
+        return _deliver(TextSource(name, stream, encoding), pipeline, mode, out, destination, markdown, read_as)
 
 
 def _deliver(
@@ -439,8 +521,10 @@ def _deliver(
     out: BinaryIO | None,
     destination: Path | None,
     markdown: bool,
+    read_as: os.stat_result | None = None,
 ) -> FileResult:
     path = Path(source.path)
+    warning = None
     if mode == "diff":
         original = "".join(source.chunks())
         changed = _write_diff(source.path, original, pipeline.clean(original, markdown=markdown), out)
@@ -452,7 +536,9 @@ def _deliver(
     if mode == "stdout":
         changed = _differs_from_source(source, cleaned, out)
     elif mode == "in-place":
-        changed = write_atomically(path, cleaned)
+        changed = write_atomically(path, cleaned, read_as=read_as)
+        if changed and read_as is not None and read_as.st_nlink > 1:
+            warning = "hard-linked: this name now holds the cleaned text, its other links the old one"
     elif mode == "check":
         changed = _differs_from_source(source, cleaned)
     elif mode == "copy":
@@ -460,7 +546,7 @@ def _deliver(
         changed = write_atomically(destination, cleaned)
     else:
         raise ValueError(f"unknown mode {mode!r}; one of {', '.join(MODES)}")
-    return FileResult(source.path, changed, source.bytes_read)
+    return FileResult(source.path, changed, source.bytes_read, warning)
 
 
 def _differs_from_source(source: TextSource, cleaned: Iterable[bytes], out: BinaryIO | None = None) -> bool:
