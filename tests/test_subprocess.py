@@ -113,3 +113,33 @@ def test_stdin_with_a_bad_byte_deep_inside_writes_nothing():
     assert result.returncode == 2
     assert result.stdout == b""
     assert b"cannot decode byte 0xff at offset 2580000" in result.stderr.splitlines()[0]
+
+
+def test_odd_file_names_are_cleaned_and_printed_escaped(tmp_path):
+    """A name that is not UTF-8 and one holding a terminal escape: both cleaned, neither
+    reaching the terminal raw (it would move the cursor or retitle the window)."""
+    odd = os.path.join(os.fsencode(tmp_path), b"\xff\xfe.txt")
+    with open(odd, "wb") as file:
+        file.write("قال  المتحدث\n".encode())
+    escape = tmp_path / "\x1b[2Jred.txt"
+    escape.write_text("قال  المتحدث\n", "utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "newsclean", "clean", "-i", "-j", "1", str(tmp_path)], capture_output=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert b"\x1b" not in result.stderr and b"\\x1b[2Jred.txt" in result.stderr
+    assert b"\\xff\\xfe.txt" in result.stderr
+    assert open(odd, "rb").read() == "قال المتحدث\n".encode() and escape.read_text("utf-8") == "قال المتحدث\n"
+
+
+@pytest.mark.parametrize("encoding", ["bz2", "zlib", "hex", "rot13", "unicode_escape", "base64"])
+def test_an_encoding_that_is_no_text_encoding_is_refused_in_one_line(tmp_path, encoding):
+    (tmp_path / "a.txt").write_text("قال\\المتحدث\n", "utf-8")
+    for arguments, config in ((["--encoding", encoding], ""), ([], f'encoding = "{encoding}"\n')):
+        (tmp_path / "newsclean.toml").write_text(config)
+        result = subprocess.run(
+            [sys.executable, "-m", "newsclean", "clean", "-i", *arguments, "a.txt"], capture_output=True, cwd=tmp_path
+        )
+        assert result.returncode == 2
+        assert len(result.stderr.splitlines()) == 1 and b"is not a text encoding" in result.stderr
+        assert (tmp_path / "a.txt").read_text("utf-8") == "قال\\المتحدث\n"

@@ -18,7 +18,7 @@ from newsclean.batch import run as run_batch
 from newsclean.config import Settings, load_settings
 from newsclean.errors import InputError, NewscleanError, UsageError
 from newsclean.language import describe
-from newsclean.io import STDIN, is_markdown, InputFile, TextSource, iter_input_files, line_endings
+from newsclean.io import STDIN, InputFile, TextSource, forced_encoding, is_markdown, iter_input_files, line_endings
 from newsclean.pipeline import PROFILES, REGISTRY, Pipeline, select_cleaners
 from newsclean.report import Reporter, Tally
 
@@ -94,6 +94,8 @@ def clean(
             format=text_format,
         )
         is_markdown(STDIN, settings.format)  # an unknown format is a usage error before any work
+        if settings.encoding is not None:
+            forced_encoding(settings.encoding)  # so is an encoding that is none
         mode = _mode(in_place, output_dir, check, diff)
         options = settings.options
         if lang is not None:
@@ -295,6 +297,11 @@ class _errors_to_exit:
         if issubclass(kind, NewscleanError):
             self.reporter.error(str(error))
             raise typer.Exit(error.exit_code)
+        if issubclass(kind, Exception) and not os.environ.get("NEWSCLEAN_DEBUG"):
+            # A bug, or a failure nothing foresaw: one line and exit 2 (1 means "would change");
+            # NEWSCLEAN_DEBUG=1 shows the traceback.
+            self.reporter.error(f"{kind.__name__}: {error} (set NEWSCLEAN_DEBUG=1 to see where)")
+            raise typer.Exit(EXIT_FAILED)
         return False
 
 

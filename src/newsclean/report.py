@@ -6,6 +6,7 @@ The only module besides cli.py that knows rich. stdout is left to cleaned text a
 from __future__ import annotations
 
 import contextlib
+import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -19,6 +20,27 @@ from rich.console import Console
 # Work large enough that a progress bar helps rather than flickers.
 PROGRESS_MIN_FILES = 50
 PROGRESS_MIN_BYTES = 50 * 1024 * 1024
+
+
+# Control characters (a file name may hold ESC and move the cursor or retitle the terminal),
+# bidi controls (which reorder what follows) and the bytes of a file name that is not UTF-8.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` with what a terminal would act on shown as escapes instead.
+
+    >>> printable("a\\x1b[2Jb\\udcffc")
+    'a\\\\x1b[2Jb\\\\xffc'
+    """
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 @dataclass
@@ -37,7 +59,7 @@ class Reporter:
         self.console = console or Console(stderr=True, highlight=False, soft_wrap=True)
 
     def _say(self, text: str, style: str | None = None) -> None:
-        self.console.print(text, style=style, markup=False, highlight=False)
+        self.console.print(printable(text), style=style, markup=False, highlight=False)
 
     def fixing(self, path: str) -> None:
         if not self.quiet:
