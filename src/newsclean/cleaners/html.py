@@ -36,8 +36,12 @@ _CLOSING_PAST_SGML_FIELDS = re.compile(
 )
 _HINTS_PAST_SGML_FIELDS = ("&", _OPENING_PAST_SGML_FIELDS, _CLOSING_PAST_SGML_FIELDS)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_WITH_CONTENT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+_AMPERSAND_CHAIN = re.compile(r"&(?:amp;)+(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
+_COMMENT_OPENING = re.compile("<!--")
+# (Attributes end at the next bracket: `[^>]*` would scan to the line's end from each of
+# a thousand unclosed `<script`.)
+_SCRIPT_OR_STYLE_TAG = re.compile(r"<(script|style)\b[^<>]*>", re.IGNORECASE)
+_CLOSING_TAG_END = re.compile(r"\s*>")
 # Attribute values may hold anything but angle brackets; a tag may span lines.
 _ATTRIBUTES = r"""(?:[^<>"']|"[^"<>]*"|'[^'<>]*')*"""
 _TAG = rf"</?{_NAME}(?=[\s/>]){_ATTRIBUTES}>"
@@ -105,9 +109,10 @@ def strip_html(text: str, *, entities_only: bool = False) -> str:
         # tags, fragments and entities line by line, only on the lines that hold <, > or &.
         replace_tags = _replace_tags
         if tags:
-            text = _COMMENT.sub("", text)  # (scanned for faster than `in` finds "<!--")
+            if "<!--" in text:
+                text = _without_spans(text, _COMMENT_OPENING, lambda opening: "-->")
             if _SCRIPT_OR_STYLE.search(text):
-                text = _WITH_CONTENT.sub("", text)
+                text = _without_spans(text, _SCRIPT_OR_STYLE_TAG, lambda opening: f"</{opening.group(1).lower()}")
             if _is_sgml_record(text):
                 replace_tags = _replace_tags_keeping_sgml
             if _MAY_CROSS_LINES.search(text) and _TAG_ACROSS_LINES.search(text):
@@ -144,16 +149,26 @@ def _line_cleaner(replace_tags: Callable[[re.Match], str]) -> Callable[[str], st
 
 def _until_stable(strip: Callable[[str], str], text: str) -> str:
     # Each pass only shortens the text, so this ends; usually after one pass that changes.
-    # Text without <, > or & is stable: no pass finds anything in it.
-    while True:
+    # Text without <, > or & is stable: no pass finds anything in it. Pieces that stand
+    # behind each other at a line's edge, and chains of &amp;, go in one pass; what only a
+    # new pass uncovers mid-line (`/p/p>>`) is bounded, so no line costs more than a few passes.
+    for _ in range(_MAX_PASSES):
         cleaned = strip(text)
         if cleaned == text or not _HINT.search(cleaned):
             return cleaned
         text = cleaned
+    return text
+
+
+_MAX_PASSES = 8
 
 
 def _decode_entities(text: str) -> str:
-    return _ENTITY.sub(_decode_entity, text) if "&" in text else text
+    if "&" not in text:
+        return text
+    if "&amp;" in text:
+        text = _AMPERSAND_CHAIN.sub("&", text)  # `&amp;amp;quot;` is `&quot;` encoded twice over
+    return _ENTITY.sub(_decode_entity, text)
 
 
 @functools.lru_cache(maxsize=2)
@@ -164,9 +179,86 @@ def _line_stripper(replace_tags: Callable[[re.Match], str]) -> Callable[[str], s
             line = _TAG_RUN.sub(replace_tags, line)
         if "<" in line or ">" in line:
             line = _FRAGMENT.sub(_replace_fragment, line)
+            line = _peel_line_end(_peel_line_start(line))
         return line
 
     return strip_line
+
+
+def _without_spans(text: str, opening: re.Pattern, closing: Callable[[re.Match], str]) -> str:
+    """``text`` without each span from an ``opening`` to the ``closing`` it names (comments,
+    scripts and styles with their content). Found by plain searches, in one pass: once no
+    closing follows, no later opening can have one either, so nothing is scanned twice."""
+    pieces, copied, position = [], 0, 0
+    folded = text.lower()
+    while (found := opening.search(text, position)) is not None:
+        end = folded.find(closing(found), found.end())
+        if end < 0:
+            break
+        end += len(closing(found))
+        if closing(found) != "-->":  # a closing tag may hold spaces before its `>`
+            tail = _CLOSING_TAG_END.match(text, end)
+            if tail is None:
+                position = found.end()
+                continue
+            end = tail.end()
+        pieces.append(text[copied : found.start()])
+        copied = position = end
+    pieces.append(text[copied:])
+    return "".join(pieces)
+
+
+# A pass removes the cut tag at each edge of a line; behind it may stand another (`<p<p<p`,
+# `p>p>` scraped many times over), which one pass per piece would find in time quadratic in
+# the line. These loops take them off one after the other, looking only at the edge.
+_HEAD_AT_END = re.compile(
+    rf"""<(?P<head>{_SOME_NAME}){_QUOTED_ATTRIBUTES}(?:[ \t]+[\w-]+=["']?[^"'<>\n]*)?[ \t]*/?[ \t]*"""
+    rf"|</(?P<cut>{_SOME_NAME})",
+    re.IGNORECASE,
+)
+_OPENING_AT_START = re.compile(rf"(?P<opening>{_SOME_NAME}){_QUOTED_ATTRIBUTES}(?:[ \t]*/)?>(?![\d=])[ \t]*", re.IGNORECASE)
+
+
+def _peel_line_end(line: str) -> str:
+    # Positions, not new strings, until the end: each piece costs its own length.
+    edge_start = end = len(line.rstrip(_EDGE_CHARACTERS))
+    while True:
+        start = line.rfind("<", 0, end)
+        match = _HEAD_AT_END.fullmatch(line, start, end) if start >= 0 else None
+        if match is None or not _known(match):
+            break
+        end = start
+        while end > 0 and line[end - 1] in _EDGE_CHARACTERS:
+            end -= 1  # (bars and spaces between two pieces are the edge too)
+    return line if end == edge_start else _rebuild_end(line, end, edge_start)
+
+
+def _rebuild_end(line: str, end: int, edge_start: int) -> str:
+    # What stood between the pieces: bars stay (for `separators` to drop, or to keep in a
+    # table), spaces go; what stood after the last piece stays as it was.
+    between = "".join(c for c in line[end:edge_start] if c in PIPES)
+    return line[:end].rstrip(" \t") + between + line[edge_start:]
+
+
+def _peel_line_start(line: str) -> str:
+    start = len(line) - len(line.lstrip(_EDGE_CHARACTERS))
+    kept, position = [line[:start]], start
+    while (match := _OPENING_AT_START.match(line, position)) is not None and _known(match):
+        position = match.end()
+        edge_end = position
+        while edge_end < len(line) and line[edge_end] in _EDGE_CHARACTERS:
+            edge_end += 1
+        kept.append(line[position:edge_end])
+        position = edge_end
+    if position == start:
+        return line
+    edge = "".join(kept)
+    return (edge if edge.strip(" \t" + UNICODE_SPACES) else "") + line[position:]
+
+
+def _known(match: re.Match) -> bool:
+    name = match.group(match.lastgroup).lower()
+    return name in (_NAME_PREFIXES if match.lastgroup == "cut" else _ALL)
 
 
 def _decode_entity(match: re.Match) -> str:

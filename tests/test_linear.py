@@ -1,0 +1,54 @@
+"""No input can hang a cleaner: lines built from each cleaner's own trigger characters, 128 KB
+and 512 KB long, are cleaned in time that grows linearly, and not far below the cleaner's
+throughput on real text (ratios measured in the same run, never a time: machines are shared)."""
+
+import time
+from pathlib import Path
+
+import pytest
+
+from newsclean.pipeline import REGISTRY
+
+REAL = "".join(path.read_text("utf-8") for path in sorted((Path(__file__).parents[1] / "samples").glob("*.txt")))
+
+# What each cleaner reacts to, as runs and alternations (the adversarial lines that were
+# quadratic or worse are among them: '<p' * 8192 took 11 s, '<p|' * 2730 35 s).
+TRIGGERS = {
+    "mojibake": ["Ø§", "Ã", "Ù", "\u00a0", "Ø", "Ã©Ø"],
+    "invisible": ["\u200e ", "\u200f", "\u064b\u064c", "\u200c", "\u200c\u200d", "\u200b", "\x1b[", "\x1b[3"],
+    "html": ["<", "&", "<p", "<p|", "</", "</di", "/p>", "p>", "|p>", "<a ", "<a href=", "<script", "<!--",
+             "&amp;", "&amp;amp", "&#", "<p |", "/p/p>>"],
+    "arabic": ["\u0640", "ب\u0640", "\u0640\u064e", "\u064e\u064f", "ی", "ک", "ە", "ال", "آ"],
+    "separators": ["|", "| ", "-", "- ", "-|", "•", "=", "<p|", " | "],
+    "punctuation": ['"', '" ', ' "', "“”", "”", "(", "( ", "!!", "؟!", "..", ". ", "ق.", "?? ", ";)", "،", "،،"],
+    "whitespace": [" ", "  |", "\t", "\u00a0", " \u00a0", "\r\n", "\r"],
+}
+CASES = [(name, piece) for name, pieces in TRIGGERS.items() for piece in pieces]
+
+
+def seconds(clean, text: str, repeat: int = 2) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        clean(text)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def test_every_cleaner_has_triggers():
+    assert set(TRIGGERS) == set(REGISTRY)
+
+
+@pytest.mark.parametrize(("name", "piece"), CASES, ids=[f"{name}-{piece!r}" for name, piece in CASES])
+def test_a_cleaner_is_linear_on_runs_of_its_own_triggers(name, piece):
+    clean = REGISTRY[name].function
+    # (Sizes past the CPU's caches: between 64 and 256 KB a linear rule could look worse.)
+    small, large = piece * (131072 // len(piece)), piece * (524288 // len(piece))
+    normal = len(REAL) / seconds(clean, REAL)
+    small_time, large_time = seconds(clean, small), seconds(clean, large)
+    # Four times the text in at most eight times the time (a quadratic rule takes sixteen);
+    # below 0.1 s the clock and the regex engine's own growth steps (one near 256 Ki
+    # characters) say little, and that is no hang: a quadratic rule here takes seconds.
+    assert large_time < 8 * small_time or large_time < 0.1, (small_time, large_time)
+    # And no slower than a thousandth of the cleaner's throughput on real articles.
+    assert len(large) / large_time > normal / 1000 or large_time < 0.01, (normal, len(large) / large_time)
