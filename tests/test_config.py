@@ -59,3 +59,32 @@ def test_flags_override_the_file_and_unset_flags_do_not(tmp_path):
     config.write_text('skip = ["invisible"]\nencoding = "cp1256"\n')
     settings = load_settings(config).override(skip=("whitespace",), encoding=None, exclude=())
     assert settings.skip == ("whitespace",) and settings.encoding == "cp1256"
+
+
+def test_a_config_above_the_home_folder_or_owned_by_another_user_is_not_used(tmp_path, monkeypatch):
+    import os
+
+    from newsclean.config import find_config
+
+    home = tmp_path / "home"
+    project = home / "project"
+    project.mkdir(parents=True)
+    (tmp_path / "newsclean.toml").write_text('profile = "search"\n')  # above the home folder
+    monkeypatch.setenv("HOME", str(home))
+    assert find_config(project) is None
+    planted = home / "newsclean.toml"
+    planted.write_text('profile = "search"\n')
+    assert find_config(project) == planted
+    if os.getuid() == 0:
+        os.chown(planted, 4321, 4321)  # another user's file
+        assert find_config(project) is None
+
+
+def test_toml_nested_thousands_deep_is_one_line(tmp_path):
+    from newsclean.config import load_settings
+    from newsclean.errors import UsageError
+
+    path = tmp_path / "newsclean.toml"
+    path.write_text("x = " + "[" * 5000 + "]" * 5000 + "\n")
+    with pytest.raises(UsageError, match="nested too deep|not valid TOML"):
+        load_settings(path)

@@ -298,3 +298,33 @@ def test_a_hard_linked_file_is_cleaned_under_its_name_and_the_split_is_said(tmp_
     result = clean_path(path, mode="in-place")
     assert result.changed and "hard-linked" in result.warning
     assert path.read_text("utf-8") == "قال المتحدث\n" and other.read_text("utf-8") == "قال  المتحدث\n"
+
+
+def test_walking_a_folder_skips_links_that_lead_outside_it(tmp_path):
+    outside = tmp_path / "outside.txt"
+    outside.write_text("قال  المتحدث\n", "utf-8")
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "inside.txt").write_text("قال  المتحدث\n", "utf-8")
+    (tree / "link.txt").symlink_to(outside)
+    (tree / "link-inside.txt").symlink_to(tree / "inside.txt")
+    found = [item.path.name for item in iter_input_files([str(tree)])]
+    assert found == ["inside.txt"]  # (the link inside names a file already taken)
+    named = [item.path.name for item in iter_input_files([str(tree / "link.txt")])]
+    assert named == ["link.txt"]  # a link named on the command line is taken, as before
+
+
+def test_a_tree_a_thousand_folders_deep_is_walked(tmp_path):
+    folder = tmp_path
+    for _ in range(1200):  # (os.makedirs itself recurses a level at a time)
+        folder = folder / "d"
+        os.mkdir(folder)
+    (folder / "a.txt").write_text("x\n")
+    assert [item.path.name for item in iter_input_files([str(tmp_path)])] == ["a.txt"]
+
+
+def test_a_file_with_a_name_near_the_limit_is_cleaned_in_place(tmp_path):
+    path = tmp_path / ("خ" * 120 + ".txt")  # 244 bytes
+    path.write_text("قال  المتحدث\n", "utf-8")
+    assert clean_path(path, mode="in-place").changed
+    assert path.read_text("utf-8") == "قال المتحدث\n"

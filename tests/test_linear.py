@@ -2,6 +2,7 @@
 and 512 KB long, are cleaned in time that grows linearly, and not far below the cleaner's
 throughput on real text (ratios measured in the same run, never a time: machines are shared)."""
 
+import gc
 import time
 from pathlib import Path
 
@@ -27,11 +28,17 @@ CASES = [(name, piece) for name, pieces in TRIGGERS.items() for piece in pieces]
 
 
 def seconds(clean, text: str, repeat: int = 2) -> float:
+    # (The best of a few runs, the garbage collector off: the suite leaves a large heap behind,
+    # whose collections would be timed with the cleaner.)
     best = float("inf")
-    for _ in range(repeat):
-        started = time.perf_counter()
-        clean(text)
-        best = min(best, time.perf_counter() - started)
+    gc.disable()
+    try:
+        for _ in range(repeat):
+            started = time.perf_counter()
+            clean(text)
+            best = min(best, time.perf_counter() - started)
+    finally:
+        gc.enable()
     return best
 
 
@@ -46,9 +53,9 @@ def test_a_cleaner_is_linear_on_runs_of_its_own_triggers(name, piece):
     small, large = piece * (131072 // len(piece)), piece * (524288 // len(piece))
     normal = len(REAL) / seconds(clean, REAL)
     small_time, large_time = seconds(clean, small), seconds(clean, large)
-    # Four times the text in at most eight times the time (a quadratic rule takes sixteen);
+    # Four times the text in at most ten times the time (a quadratic rule takes sixteen);
     # below 0.1 s the clock and the regex engine's own growth steps (one near 256 Ki
     # characters) say little, and that is no hang: a quadratic rule here takes seconds.
-    assert large_time < 8 * small_time or large_time < 0.1, (small_time, large_time)
+    assert large_time < 10 * small_time or large_time < 0.1, (small_time, large_time)
     # And no slower than a thousandth of the cleaner's throughput on real articles.
     assert len(large) / large_time > normal / 1000 or large_time < 0.01, (normal, len(large) / large_time)

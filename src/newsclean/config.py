@@ -8,6 +8,7 @@ in a table named after the cleaner, e.g. ``[tool.newsclean.whitespace]``.
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -48,15 +49,23 @@ _LISTS = ("only", "skip", "include", "exclude")
 
 
 def find_config(start: Path) -> Path | None:
-    """The config file that applies in ``start``, searching upward to the repository root."""
+    """The config file that applies in ``start``, searching upward to the repository root or
+    the home folder, whichever comes first. A file another user owns is passed over, as git
+    does since CVE-2022-24765: a folder above the project is not the project's to configure."""
+    home = Path.home().resolve()
     for folder in (start.resolve(), *start.resolve().parents):
         for name in CONFIG_NAMES:
             candidate = folder / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+            if candidate.is_file() and _ours(candidate) and (name != "pyproject.toml" or _has_tool_table(candidate)):
                 return candidate
-        if (folder / ".git").exists():
+        if (folder / ".git").exists() or folder == home:
             return None
     return None
+
+
+def _ours(path: Path) -> bool:
+    owner = path.stat().st_uid
+    return owner == os.getuid() or owner == 0  # (root's files are the system's own)
 
 
 def load_settings(config: Path | None = None, start: Path | None = None) -> Settings:
@@ -115,6 +124,8 @@ def _read_table(path: Path) -> dict[str, Any]:
         raise UsageError(f"{path}: cannot read config file ({error.strerror})") from None
     except tomllib.TOMLDecodeError as error:
         raise UsageError(f"{path}: not valid TOML ({error}); fix the file or pass --config") from None
+    except RecursionError:  # (tables nested thousands deep)
+        raise UsageError(f"{path}: not valid TOML (nested too deep); fix the file or pass --config") from None
     if path.name == "pyproject.toml":
         return document.get("tool", {}).get("newsclean", {})
     return document

@@ -337,7 +337,9 @@ class _Temporary:
 
     def __init__(self, target: Path) -> None:
         self.target = target
-        self.name = str(target.parent / f".{target.name}.{os.urandom(6).hex()}.newsclean")
+        # A name of its own length, not the target's plus a suffix: a file whose name is near
+        # the 255-byte limit can be rewritten too.
+        self.name = str(target.parent / f".newsclean-{os.urandom(6).hex()}.tmp")
         self.named = False
         try:
             self.fd = os.open(target.parent, os.O_TMPFILE | os.O_WRONLY, 0o600)
@@ -442,13 +444,34 @@ def _first_time(path: Path, seen: set[str]) -> bool:
 
 
 def _walk(root: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[Path]:
-    for folder, subfolders, files in os.walk(root):
-        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-        for name in sorted(files):
-            path = Path(folder, name)
+    """Files under ``root`` in sorted order, without a recursion per level (a tree a thousand
+    folders deep is walked too), and without links that lead outside ``root``: cleaning in
+    place must not reach a file the user did not point at (black and prettier skip them)."""
+    inside = os.path.realpath(root)
+    pending = [str(root)]
+    while pending:
+        folder = pending.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError:
+            continue
+        subfolders = []
+        for entry in entries:
+            if entry.is_symlink() and not _within(os.path.realpath(entry.path), inside):
+                continue
+            if entry.is_dir():
+                if not entry.name.startswith(".") and not entry.is_symlink():
+                    subfolders.append(entry.path)
+                continue
+            path = Path(entry.path)
             relative = path.relative_to(root).as_posix()
-            if _matches(name, relative, include) and not _matches(name, relative, exclude):
+            if _matches(entry.name, relative, include) and not _matches(entry.name, relative, exclude):
                 yield path
+        pending.extend(reversed(subfolders))
+
+
+def _within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def _matches(name: str, relative: str, patterns: tuple[str, ...]) -> bool:

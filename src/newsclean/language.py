@@ -23,6 +23,7 @@ from newsclean.tables.arabic import (
     ARABIC_LETTER,
     DIACRITICS,
     OTHER_LANGUAGE_LETTERS,
+    OTHER_MARKS,
     PERSIAN_DIGITS,
     PERSIAN_ONLY_LETTERS,
     TATWEEL,
@@ -47,10 +48,12 @@ _ARABIC_YEH_KAF = re.compile("[يكى]")
 
 _WORD = re.compile(f"{_LETTER}{_LETTER}*")
 _MARKS = re.compile(f"[{DIACRITICS}]")
+_ALL_MARKS = re.compile(f"[{DIACRITICS}{OTHER_MARKS}]")
 _OTHER_LANGUAGE_LETTER = re.compile(f"[{OTHER_LANGUAGE_LETTERS}]")
 # A word written with its vowels is Arabic (Persian writes at most tanween on adverbs: `اصلاً`).
 _VOWELLED_WORD = re.compile(f"{_LETTER}[\u064c-\u0652]")
 _PERSIAN_NUMBER = re.compile(f"[{PERSIAN_DIGITS}]+")
+_NO_PERSIAN_DIGITS = str.maketrans(PERSIAN_DIGITS, "0123456789")
 # The least score that decides a language: one listed word, one teh marbuta, one ZWNJ.
 _LEAST_EVIDENCE = 2
 # Words of another Arabic-script language, as a share of a text's words, that make it one.
@@ -134,7 +137,8 @@ def is_other_language(text: str) -> bool:
     """
     if not _OTHER_LANGUAGE_LETTER.search(text):
         return False
-    words = _WORD.findall(text.replace(TATWEEL, ""))
+    # Words whole: neither a tatweel nor a diacritic splits one (cleaning may take them away).
+    words = _WORD.findall(_ALL_MARKS.sub("", text.replace(TATWEEL, "")))
     other_words = sum(1 for word in words if _OTHER_LANGUAGE_LETTER.search(word))
     if other_words < max(1, _OTHER_LANGUAGE_SHARE * len(words)):
         return False
@@ -216,7 +220,9 @@ def document_language(text: str, *, folded: bool = False) -> str | None:
     """
     if is_other_language(text):
         return OTHER_ARABIC_SCRIPT
-    arabic, persian = evidence(text, folded=folded)
+    # Digits do not count here: cleaning turns a Persian line's digits Persian, which must not
+    # make a document that told nothing tell Persian on the second cleaning.
+    arabic, persian = evidence(text.translate(_NO_PERSIAN_DIGITS), folded=folded)
     if max(arabic, persian) < 2 * _LEAST_EVIDENCE or max(arabic, persian) < 2 * min(arabic, persian):
         return None
     return ARABIC if arabic > persian else PERSIAN

@@ -277,12 +277,21 @@ class Pipeline:
         language = None
         if self.hints_language:
             sample, batches = _sample(batches, SAMPLE_CHARS)
-            language = document_language(sample, folded=self.folds)
+            language = self._document_language(sample)
         cleaned = self._clean_blocks(batches, self.steps_for(language))
         yield from self._join_normalized(cleaned) if self.normalizes_layout else self._join_verbatim(cleaned)
 
+    def _document_language(self, sample: str) -> str | None:
+        """The language of a document from a sample, as the `arabic` cleaner will see it: after
+        the cleaners before it (a mark or a tag they remove may join two words)."""
+        for name, step in self.steps:
+            if name == "arabic":
+                break
+            sample = step(sample)
+        return document_language(sample, folded=self.folds)
+
     def _clean_markdown(self, text: str) -> str:
-        language = document_language(text[:SAMPLE_CHARS], folded=self.folds) if self.hints_language else None
+        language = self._document_language(text[:SAMPLE_CHARS]) if self.hints_language else None
         steps = self.steps_for(language)
         return clean_markdown(text, lambda prose: self.clean_block(prose, steps))
 
