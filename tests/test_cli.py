@@ -46,9 +46,16 @@ def test_clean_file_to_stdout(run, tmp_path):
     result = run("clean", str(path))
     assert result.exit_code == 0
     assert result.stdout_bytes == CLEAN.encode()
-    assert "1 file:" not in result.stdout  # the summary is on stderr
-    assert "1 file: 1 changed" in result.stderr
+    assert result.stderr == ""  # a filter that succeeded says nothing
     assert path.read_bytes() == DIRTY.encode()
+
+
+def test_a_filter_that_succeeded_is_quiet_and_one_that_failed_is_not(run, tmp_path):
+    assert run("clean", input=DIRTY).stderr == ""
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"ok\n\xff")
+    result = run("clean", "--encoding", "utf-8", str(bad))
+    assert result.exit_code == 2 and "cannot decode" in result.stderr and "1 failed" in result.stderr
 
 
 def test_clean_stdin_with_no_path_and_with_dash(run):

@@ -315,12 +315,18 @@ def test_walking_a_folder_skips_links_that_lead_outside_it(tmp_path):
 
 
 def test_a_tree_a_thousand_folders_deep_is_walked(tmp_path):
-    folder = tmp_path
+    folders = [tmp_path / "tree"]
     for _ in range(1200):  # (os.makedirs itself recurses a level at a time)
-        folder = folder / "d"
+        folders.append(folders[-1] / "d")
+    for folder in folders:
         os.mkdir(folder)
-    (folder / "a.txt").write_text("x\n")
-    assert [item.path.name for item in iter_input_files([str(tmp_path)])] == ["a.txt"]
+    (folders[-1] / "a.txt").write_text("x\n")
+    try:
+        assert [item.path.name for item in iter_input_files([str(folders[0])])] == ["a.txt"]
+    finally:  # pytest's own clean-up of old temporary folders recurses: leave it nothing deep
+        (folders[-1] / "a.txt").unlink()
+        for folder in reversed(folders):
+            os.rmdir(folder)
 
 
 def test_a_file_with_a_name_near_the_limit_is_cleaned_in_place(tmp_path):

@@ -194,7 +194,9 @@ def _clean_all(
                 else:
                     tally.unchanged += 1
     stdout.flush()
-    reporter.summary(tally, time.perf_counter() - started)
+    if mode in ("in-place", "copy", "check") or tally.failed or tally.skipped:
+        # A filter that succeeded says nothing (sed, ruff, prettier): its product is stdout.
+        reporter.summary(tally, time.perf_counter() - started)
     if pipeline.changes is not None:
         reporter.stats(changes, pipeline.names)
     if tally.failed or failed_named:
