@@ -159,3 +159,18 @@ def test_a_file_of_only_joiners_or_marks_is_cut_and_cleaned_in_linear_time(tmp_p
         times.append(time.perf_counter() - started)
         assert result.returncode == 0, result.stderr
     assert times[1] < 16 * times[0], times
+
+
+def test_closed_standard_streams(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("قال  المتحدث\n", "utf-8")
+    newsclean = [sys.executable, "-m", "newsclean", "clean"]
+    # In place, stdin and stdout closed: the work is done.
+    done = subprocess.run([*newsclean, "-i", "-q", str(path)], stdin=subprocess.DEVNULL, capture_output=False,
+                          stdout=None, close_fds=True, preexec_fn=lambda: (os.close(0), os.close(1)))
+    assert done.returncode == 0 and path.read_text("utf-8") == "قال المتحدث\n"
+    # To stdout with stdout closed, or from a closed stdin: one line, exit 2.
+    for arguments in ([str(path)], []):
+        failed = subprocess.run([*newsclean, *arguments], stderr=subprocess.PIPE,
+                                preexec_fn=lambda: (os.close(0), os.close(1)))
+        assert failed.returncode == 2 and len(failed.stderr.splitlines()) == 1, failed.stderr

@@ -164,7 +164,7 @@ def _clean_all(
     dask: str | None = None,
 ) -> int:
     tally, failed_named = Tally(), False
-    stdout = sys.stdout.buffer
+    stdout = _stdout(mode)
     items = list(_inputs(inputs, settings, reporter, tally))
     tasks = [(item, _destination(item, output_dir) if output_dir else None) for item in items]
     job = Job(pipeline, mode, settings.encoding, settings.format)
@@ -212,6 +212,16 @@ def _outcomes(tasks, job: Job, stdout, workers: int, scheduler: str | None):
     from newsclean.distributed import run_on_cluster
 
     return run_on_cluster(scheduler, tasks, job, stdout)
+
+
+def _stdout(mode: str):
+    """Where the product goes. A run that writes files needs no stdout, and one started with
+    stdout closed (cron, `>&-`) still does its work."""
+    if sys.stdout is not None:
+        return sys.stdout.buffer
+    if mode in ("stdout", "diff"):
+        raise UsageError("standard output is closed; redirect it (> file) or clean in place with -i")
+    return open(os.devnull, "wb")
 
 
 def _announce(reporter: Reporter, mode: str, path: str) -> None:

@@ -524,6 +524,8 @@ def clean_path(
     if name == STDIN:
         if mode not in ("stdout", "check", "diff"):
             raise InputError(STDIN, f"standard input cannot be cleaned with {mode}", "clean files instead")
+        if sys.stdin is None:
+            raise InputError(STDIN, "standard input is closed", "name the files to clean")
         source = TextSource(STDIN, sys.stdin.buffer, encoding)
         if mode != "stdout" or out is None:
             return _deliver(source, pipeline, mode, out, destination, markdown)
