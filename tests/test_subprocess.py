@@ -72,16 +72,28 @@ def test_sigkill_during_an_in_place_batch_leaves_each_file_old_or_new(tmp_path, 
         originals[path] = (LINE * (8_000 + 500 * index)).encode()
         path.write_bytes(originals[path])
     expected = LINE.replace("\u00a0", " ").replace("  ", " ").replace("\u200b", "").replace(" \n", "\n")
-    process = subprocess.Popen([*NEWSCLEAN, "clean", "-i", "-q", "-j", "2", str(tmp_path)])
+    process = subprocess.Popen([*NEWSCLEAN, "clean", "-i", "-q", "-j", "2", str(tmp_path)], start_new_session=True)
     time.sleep(delay)
     process.kill()
     process.wait(timeout=60)
-    # Workers may outlive the parent for a moment; let them finish or die.
-    time.sleep(1.0)
+    # The workers end with their parent (they lived on, blocked on a pipe, before).
+    assert _group_ends(process.pid, within=5.0), "worker processes outlived their parent"
     for path, original in originals.items():
         content = path.read_bytes()
         assert content in (original, expected.encode() * (len(original) // len(LINE.encode()))), path
     assert sorted(os.listdir(tmp_path)) == sorted(p.name for p in originals)
+
+
+def _group_ends(group: int, within: float) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.05)
+    os.killpg(group, signal.SIGKILL)  # (leave nothing behind either way)
+    return False
 
 
 def test_ctrl_c_with_worker_processes_ends_quietly(tmp_path):

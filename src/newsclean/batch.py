@@ -72,7 +72,7 @@ def run(
             yield clean_one(item, destination, job, out)
         return
     with tempfile.TemporaryDirectory(prefix="newsclean-") as spool:
-        pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(job, spool))
+        pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(job, spool, os.getpid()))
         try:
             for outcome, spooled in pool.map(_work, items, chunksize=CHUNK):
                 if spooled:
@@ -120,11 +120,30 @@ def clean_one(item: InputFile, destination: Path | None, job: Job, out: BinaryIO
 _worker: dict = {}
 
 
-def _start_worker(job: Job, spool: str) -> None:
+def _start_worker(job: Job, spool: str, parent: int) -> None:
+    _end_with_parent(parent)
     # Ctrl-C reaches the whole process group; the parent alone answers it, by cancelling the
     # files not started. A worker finishes the file it holds (every write is atomic anyway).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker.update(job=job, spool=spool)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _end_with_parent(parent: int) -> None:
+    """Have the kernel end this worker when the process that started it dies (Linux's
+    PR_SET_PDEATHSIG): after a `kill -9` of newsclean, its workers would otherwise live on,
+    blocked on a pipe nobody reads."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux: the pool's own checks must do
+        return
+    if os.getppid() != parent:  # it died before the request took effect
+        os._exit(1)
 
 
 def _work(task: tuple[InputFile, Path | None]) -> tuple[Outcome, str | None]:
