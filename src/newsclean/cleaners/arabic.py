@@ -291,29 +291,53 @@ def _spell_persian_letters(text: str) -> str:
 # What a line of one language quotes of the other keeps its spelling: a word holding a letter
 # only Persian has (`گزارش` in an Arabic line keeps its ی and ک), and a quotation whose own
 # evidence is the other language's.
-_PERSIAN_WORD = f"{_LETTER}*[{PERSIAN_ONLY_LETTERS}]{_LETTER}*"
-_QUOTATION = '«[^«»\n]+»|"[^"\n]+"|[“”][^“”\n]+[“”]'
-_KEPT_APART = re.compile(f"(?P<quotation>{_QUOTATION})|{_PERSIAN_WORD}")
-_MAY_HOLD_THE_OTHER_LANGUAGE = re.compile(f"[{PERSIAN_ONLY_LETTERS}«\"“”]")
+_PERSIAN_ONLY_LETTER = re.compile(f"[{PERSIAN_ONLY_LETTERS}]")
+_QUOTATION = re.compile('«[^«»\\n]+»|"[^"\\n]+"|[“”][^“”\\n]+[“”]')
+_QUOTE_MARK = re.compile('[«"“”]')
+_RESPELLED_IN_AN_ARABIC_LINE = re.compile(f"[{''.join(TO_ARABIC)}{''.join(HEH_VARIANTS)}ی]")
+_RESPELLED_IN_A_PERSIAN_LINE = re.compile(f"[{''.join(TO_PERSIAN)}]")
 
 
 def _spelled_apart_from_the_other_language(text: str, speller: Callable[[str], str], other: str) -> str:
-    if not _MAY_HOLD_THE_OTHER_LANGUAGE.search(text):
+    spans = _spans_of_the_other_language(text, other)
+    if not spans:
         return speller(text)
     pieces, start = [], 0
-    for match in _KEPT_APART.finditer(text):
-        if not _is_the_other_language(match, other):
-            continue
-        pieces += [speller(text[start : match.start()]), match.group()]
-        start = match.end()
+    for span_start, span_end in spans:
+        pieces += [speller(text[start:span_start]), text[span_start:span_end]]
+        start = span_end
     pieces.append(speller(text[start:]))
     return "".join(pieces)
 
 
-def _is_the_other_language(match: re.Match, other: str) -> bool:
-    if match.group("quotation"):
-        return weigh(match.group(), None) == other
-    return other == PERSIAN  # a word with a Persian-only letter
+def _spans_of_the_other_language(text: str, other: str) -> list[tuple[int, int]]:
+    """Quotations whose evidence is ``other``'s and, in an Arabic text, the words holding a
+    letter only Persian has; sorted, overlaps merged. (Each found from a class or a literal:
+    a pattern opening with a run of letters was tried at every position.)"""
+    spans = []
+    if _QUOTE_MARK.search(text):
+        # Only a quotation the speller would change is worth weighing.
+        changed_by_speller = _RESPELLED_IN_AN_ARABIC_LINE if other == PERSIAN else _RESPELLED_IN_A_PERSIAN_LINE
+        spans += [
+            found.span()
+            for found in _QUOTATION.finditer(text)
+            if changed_by_speller.search(found.group()) and weigh(found.group(), None) == other
+        ]
+    if other == PERSIAN:
+        for found in _PERSIAN_ONLY_LETTER.finditer(text):
+            start, end = found.start(), found.end()
+            while start > 0 and text[start - 1] in _LETTERS:
+                start -= 1
+            while end < len(text) and text[end] in _LETTERS:
+                end += 1
+            spans.append((start, end))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _keep(text: str) -> str:

@@ -3,7 +3,6 @@
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
 
 from newsclean.lines import clean_flagged_lines
 from newsclean.tables.unicode_spaces import UNICODE_SPACES
@@ -44,8 +43,15 @@ def _long_mark_run() -> re.Pattern:
     """Runs of more than 30 characters that combine with the one before them (canonical
     combining class above 0, from the interpreter's Unicode database). Built on first use:
     it takes 20 ms, and most texts are in NFC already."""
-    non_starters = "".join(chr(c) for c in range(0x300, 0x1F000) if unicodedata.combining(chr(c)))
-    return re.compile(f"[{re.escape(non_starters)}]{{{_MAX_NON_STARTERS + 1},}}")
+    ranges: list[list[int]] = []
+    for code in range(0x300, 0x1F000):
+        if unicodedata.combining(chr(code)):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    marks = "".join(f"{re.escape(chr(first))}-{re.escape(chr(last))}" for first, last in ranges)
+    return re.compile(f"[{marks}][{marks}]{{{_MAX_NON_STARTERS},}}")
 # The lines worth a look hold a character that goes, a ZWJ, or a ZWNJ that is not the plain
 # Persian one between two letters (most ZWNJs in Persian text are: those lines are skipped).
 _NEEDS_A_LOOK = re.compile(f"[{_GOES}{IMPLICIT_MARKS}{re.escape(SEPARATING_CONTROLS)}{ZWNJ}{ZWJ}]{_UNLESS_PLAIN_ZWNJ}")
@@ -88,40 +94,41 @@ def _drop_idle_marks(line: str) -> str:
     spaces, marks and joiners) have one direction, where it can change nothing. At the line's
     start a mark sets the paragraph's direction (an RLM opening an Arabic line does nothing,
     one opening a Latin line makes it right to left); at its end it acts only on a neutral
-    before it. The directions on each side come from one scan each way, so a line of a
-    thousand marks costs what a line of one does, per mark."""
-    runs = list(_IMPLICIT_MARKS.finditer(line))
-    befores = list(_directions(line, runs))
-    afters = list(_directions(line[::-1], [_mirrored(run, len(line)) for run in reversed(runs)]))[::-1]
-    pieces, copied = [], 0
-    for run, before, after in zip(runs, befores, afters):
-        mark = run.group()[0]
-        before = before or _MARK_DIRECTION[mark]
-        after = after or before
-        pieces += [line[copied : run.start()], "" if before == after != "neutral" else mark]
-        copied = run.end()
-    pieces.append(line[copied:])
-    return "".join(pieces)
+    before it."""
+    return _IMPLICIT_MARKS.sub(_keep_marks_with_a_job, line)
 
 
-def _mirrored(run: re.Match, length: int) -> tuple[int, int]:
-    return length - run.end(), length - run.start()
+def _keep_marks_with_a_job(match: re.Match) -> str:
+    mark, text = match.group()[0], match.string
+    before = _direction_before(text, match.start()) or _MARK_DIRECTION[mark]
+    after = _direction_after(text, match.end()) or before
+    return "" if before == after != "neutral" else mark
 
 
-def _directions(line: str, runs) -> Iterator[str | None]:
-    """For each run (a match or a (start, end) pair), the direction of the nearest character
-    before it that counts, or None where the line's edge (or a CR) comes first."""
-    last: str | None = None
-    position = 0
-    for run in runs:
-        start, end = (run.start(), run.end()) if isinstance(run, re.Match) else run
-        for character in line[position:start]:
-            if character == "\r":
-                last = None
-            elif not _passed_over(character):
-                last = _strong(character)
-        yield last
-        position = end
+# How far to look past spaces, marks and joiners for a letter: a real neighbour is a character
+# or two away; a mark with only more of them around it for longer is kept (and the walk from
+# each mark stays short, so a line of marks costs a bounded amount per mark).
+_LOOK_PAST = 64
+
+
+def _direction_before(text: str, end: int) -> str | None:
+    """The direction of the character before ``end`` past spaces, marks and joiners, or None
+    at the line's start (or a CR)."""
+    index, stop = end - 1, max(end - 1 - _LOOK_PAST, -1)
+    while index > stop and _passed_over(text[index]):
+        index -= 1
+    if index < 0 or text[index] == "\r":
+        return None
+    return _strong(text[index]) if index > stop else "neutral"
+
+
+def _direction_after(text: str, start: int) -> str | None:
+    index, stop = start, min(start + _LOOK_PAST, len(text))
+    while index < stop and _passed_over(text[index]):
+        index += 1
+    if index == len(text) or text[index] == "\r":
+        return None
+    return _strong(text[index]) if index < stop else "neutral"
 
 
 def _passed_over(character: str) -> bool:
@@ -153,11 +160,17 @@ def nfc(text: str) -> str:
     """
     if unicodedata.is_normalized("NFC", text):
         return text
-    if _long_mark_run().search(text):
-        text = _long_mark_run().sub(_stream_safe, text)
-    # Line by line: few lines need it, and normalizing one costs far more than checking it.
-    # (`normalize` checks first and hands back a line that needs nothing as it is.)
-    return "\n".join([unicodedata.normalize("NFC", line) for line in text.split("\n")])
+    # Line by line: few lines need it, and normalizing one (or scanning it for long runs of
+    # marks, a class of 900 characters) costs far more than checking it.
+    return "\n".join([_nfc_line(line) for line in text.split("\n")])
+
+
+def _nfc_line(line: str) -> str:
+    if unicodedata.is_normalized("NFC", line):
+        return line
+    if _long_mark_run().search(line):
+        line = _long_mark_run().sub(_stream_safe, line)
+    return unicodedata.normalize("NFC", line)
 
 
 def _stream_safe(match: re.Match) -> str:

@@ -122,7 +122,8 @@ def _fix_quotes(line: str) -> str:
     if not _HAS_ARABIC.search(line):
         return line
     for quotes in QUOTE_SETS:
-        line = _fix_quote_pairs(line, quotes)
+        if _QUOTES_OF[quotes].search(line):
+            line = _fix_quote_pairs(line, quotes)
     return line
 
 
@@ -131,6 +132,7 @@ _OUTSIDE_BEFORE = frozenset(" \t" + UNICODE_SPACES + "([{«")
 _OUTSIDE_AFTER = frozenset(" \t" + UNICODE_SPACES + ")]}».,،؛:!?؟;")
 _SPACES = " \t" + UNICODE_SPACES
 OPENS, CLOSES = "opens", "closes"
+_QUOTES_OF = {quotes: re.compile(f"[{quotes}]") for quotes in QUOTE_SETS}
 
 
 def _fix_quote_pairs(line: str, quotes: str) -> str:
@@ -139,7 +141,7 @@ def _fix_quote_pairs(line: str, quotes: str) -> str:
     never moved. Quotes pair in turn, opening then closing: when a quote's spacing says the
     other side from its turn (one nested or missing), nothing on the line is sure, and it stays.
     """
-    positions = [index for index, character in enumerate(line) if character in quotes]
+    positions = [found.start() for found in _QUOTES_OF[quotes].finditer(line)]
     if not positions or len(positions) % 2:
         return line
     sides = [_side(line, index) for index in positions]
