@@ -128,3 +128,15 @@ def test_latin_only_text_passes_through_unchanged(text):
 
 
 
+
+
+quoted_lines = soup(['"', "“", "”", "قال", "نص", "و", " ", "\u00a0", "(", ")", "«", "»", ".", "،", "a", "\r", "ـ"], max_size=20)
+
+
+@given(quoted_lines)
+def test_the_quote_gate_flags_every_line_the_quote_rule_changes(line):
+    """The scan that picks the lines for the quote rule, pinned to the rule itself."""
+    from newsclean.cleaners.punctuation import _QUOTE, _fix_quotes
+
+    if _fix_quotes(line) != line:
+        assert _QUOTE.search(line)

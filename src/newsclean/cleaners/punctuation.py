@@ -94,8 +94,9 @@ _NEEDS_A_LOOK = re.compile(
     f"|{_LETTER}(?<=[{SPACE_AFTER}{CLOSING}].))"
     ")"
 )
-# Every line with a quote of either set gets a look: pairing needs all the line's quotes.
-_QUOTE = re.compile('["“”]')
+# The lines worth a look hold a quote whose side its spacing does not show: glued on both
+# sides or spaced on both (the line's edge counts as a space). Only such a quote is ever moved;
+# a line whose quotes all show their side is left as it is. Built from the sets `_side` uses.
 
 
 def fix_punctuation(text: str) -> str:
@@ -132,6 +133,15 @@ _OUTSIDE_BEFORE = frozenset(" \t" + UNICODE_SPACES + "([{«")
 _OUTSIDE_AFTER = frozenset(" \t" + UNICODE_SPACES + ")]}».,،؛:!?؟;")
 _SPACES = " \t" + UNICODE_SPACES
 OPENS, CLOSES = "opens", "closes"
+_BEFORE = "[" + re.escape("".join(sorted(_OUTSIDE_BEFORE))) + "]"
+_AFTER = "[" + re.escape("".join(sorted(_OUTSIDE_AFTER))) + "]"
+_QUOTE = re.compile(
+    f"""["“”](?:
+        (?<=[^\n]["“”])(?<!{_BEFORE}["“”])(?=[^\n])(?!{_AFTER})    # glued on both sides
+      | (?:(?<={_BEFORE}["“”])|(?<![^\n]["“”]))(?:(?={_AFTER})|(?=\n|$))  # spaced on both
+    )""",
+    re.VERBOSE,
+)
 _QUOTES_OF = {quotes: re.compile(f"[{quotes}]") for quotes in QUOTE_SETS}
 
 
