@@ -108,7 +108,7 @@ def _keep_marks_with_a_job(match: re.Match) -> str:
 # How far to look past spaces, marks and joiners for a letter: a real neighbour is a character
 # or two away; a mark with only more of them around it for longer is kept (and the walk from
 # each mark stays short, so a line of marks costs a bounded amount per mark).
-_LOOK_PAST = 64
+_LOOK_PAST = 16
 
 
 def _direction_before(text: str, end: int) -> str | None:
