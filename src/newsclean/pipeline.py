@@ -271,8 +271,7 @@ class Pipeline:
             # A Markdown document is parsed whole: what is prose depends on all of it.
             yield self._clean_markdown("".join(chunks))
             return
-        runs = _block_batches(iter_runs(chunks))
-        batches: Iterator[list[tuple[str, str, bool]]] = ([(block, gap, False) for block, gap in batch] for batch in runs)
+        batches = _block_batches(iter_runs(chunks))
         language = None
         if self.hints_language:
             sample, batches = _sample(batches, SAMPLE_CHARS)
@@ -299,12 +298,12 @@ class Pipeline:
         return clean_markdown(text, lambda prose: self.clean_block(prose, steps))
 
     def _clean_blocks(
-        self, batches: Iterable[list[tuple[str, str, bool]]], steps: Sequence[tuple[str, Callable[[str], str]]]
+        self, batches: Iterable[list[tuple[str, str]]], steps: Sequence[tuple[str, Callable[[str], str]]]
     ) -> Iterator[tuple[str, str, bool]]:
         """Yield ``(cleaned block, gap, whether the block ended its last line)``."""
         last_line = ""
         for batch in batches:
-            for (block, gap, _), cleaned in zip(batch, self.clean_blocks([block for block, _, _ in batch], steps)):
+            for (block, gap), cleaned in zip(batch, self.clean_blocks([block for block, _ in batch], steps)):
                 cleaned = self._continue(last_line, cleaned)
                 last_line = _last_line(cleaned) or last_line
                 yield cleaned, gap, bool(gap) or block.endswith(("\n", "\r"))
@@ -339,18 +338,18 @@ class Pipeline:
 
 
 def _sample(
-    batches: Iterator[list[tuple[str, str, bool]]], size: int
-) -> tuple[str, Iterator[list[tuple[str, str, bool]]]]:
+    batches: Iterator[list[tuple[str, str]]], size: int
+) -> tuple[str, Iterator[list[tuple[str, str]]]]:
     """The text of the first batches, up to ``size`` characters, and all the batches again.
     (The batches read ahead are held: a sample costs at most ``size`` characters of memory.)"""
-    held: list[list[tuple[str, str, bool]]] = []
+    held: list[list[tuple[str, str]]] = []
     length = 0
     for batch in batches:
         held.append(batch)
-        length += sum(len(block) for block, _, _ in batch)
+        length += sum(len(block) for block, _ in batch)
         if length >= size:
             break
-    text = "".join(block for batch in held for block, _, protected in batch if not protected)
+    text = "".join(block for batch in held for block, _ in batch)
     return text, itertools.chain(held, batches)
 
 
