@@ -84,21 +84,15 @@ def _remove_from_line(line: str) -> str:
         line = _TERMINAL_ESCAPE.sub("", line)  # (removing the ESC alone would leave `[31m`)
     line = _REMOVED.sub("", line)
     line = _SEPARATING.sub(" ", line)
-    if _IMPLICIT_MARKS.search(line):
-        line = _drop_idle_marks(line)
+    line = _IMPLICIT_MARKS.sub(_keep_marks_with_a_job, line)
     return _JOINER_RUN.sub(_keep_meaningful_joiners, line)
 
 
-def _drop_idle_marks(line: str) -> str:
-    """Each run of implicit marks kept as one mark, unless the letters on either side (past
-    spaces, marks and joiners) have one direction, where it can change nothing. At the line's
-    start a mark sets the paragraph's direction (an RLM opening an Arabic line does nothing,
-    one opening a Latin line makes it right to left); at its end it acts only on a neutral
-    before it."""
-    return _IMPLICIT_MARKS.sub(_keep_marks_with_a_job, line)
-
-
 def _keep_marks_with_a_job(match: re.Match) -> str:
+    """One mark of a run of implicit marks, unless the letters on either side (past spaces,
+    marks and joiners) have one direction, where it can change nothing. At the line's start a
+    mark sets the paragraph's direction (an RLM opening an Arabic line does nothing, one opening
+    a Latin line makes it right to left); at its end it acts only on a neutral before it."""
     mark, text = match.group()[0], match.string
     before = _direction_before(text, match.start()) or _MARK_DIRECTION[mark]
     after = _direction_after(text, match.end()) or before
