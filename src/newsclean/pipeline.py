@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from newsclean.cleaners.arabic import normalize_arabic
+from newsclean.cleaners.arabic import FOLDINGS_THAT_HIDE_EVIDENCE, normalize_arabic
 from newsclean.cleaners.html import strip_html
 from newsclean.cleaners.invisible import remove_invisible
 from newsclean.cleaners.mojibake import fix_mojibake
@@ -40,8 +40,6 @@ from newsclean.tables.invisible import (
 from newsclean.tables.unicode_spaces import UNICODE_SPACES
 
 T = TypeVar("T")
-# The `arabic` foldings under which the language is decided in folded mode.
-_FOLDINGS_THAT_HIDE_EVIDENCE = ("strip_diacritics", "normalize_alef", "alef_maksura", "teh_marbuta", "ascii_digits")
 
 BLOCK_CHARS = 1 << 16
 # A line longer than this (a file with no line breaks at all) is cut before a space, so
@@ -208,7 +206,7 @@ class Pipeline:
         self.hints_language = (
             "arabic" in self.names and arabic_options.get("lang", "auto") == "auto" and "default_lang" not in arabic_options
         )
-        self.folds = any(arabic_options.get(name) for name in _FOLDINGS_THAT_HIDE_EVIDENCE)
+        self.folds = any(arabic_options.get(name) for name in FOLDINGS_THAT_HIDE_EVIDENCE)
         self._hinted_steps: dict[str, list[tuple[str, Callable[[str], str]]]] = {}
 
     @classmethod

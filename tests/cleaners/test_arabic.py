@@ -173,3 +173,12 @@ def test_search_options_equal_camel_tools_on_the_real_corpus(real_corpus):
         assert normalize_arabic(unicodedata.normalize("NFC", text), **options) == camel, name
         compared += 1
     assert compared == 84
+
+
+def test_the_foldings_that_hide_evidence_are_options_of_the_cleaner():
+    import inspect
+
+    from newsclean.cleaners.arabic import FOLDINGS_THAT_HIDE_EVIDENCE
+
+    options = inspect.signature(normalize_arabic).parameters
+    assert all(options[name].default is False for name in FOLDINGS_THAT_HIDE_EVIDENCE)

@@ -41,6 +41,10 @@ from newsclean.tables.arabic import (
 from newsclean.tables.markup import SGML_FIELD_NAME
 
 LANG_CHOICES = ("auto", ARABIC, PERSIAN)
+# The foldings that change what the language is decided on (marks, alef, yeh, teh marbuta,
+# digits): with any of them on, it is decided on the folded view. (The pipeline reads this
+# too, to tell a document's language the same way.)
+FOLDINGS_THAT_HIDE_EVIDENCE = ("strip_diacritics", "normalize_alef", "alef_maksura", "teh_marbuta", "ascii_digits")
 # What a line or paragraph with too little evidence of its own is taken for: "keep" leaves
 # its letters as written; the pipeline passes the document's language when it is clear.
 DEFAULT_LANG_CHOICES = ("keep", ARABIC, PERSIAN, OTHER_ARABIC_SCRIPT)
@@ -184,6 +188,7 @@ def normalize_arabic(
         text = clean_flagged_lines(text, _LETTERS_NEED_A_LOOK, _fix_letters)
         if collapse_repeats:
             text = _REPEATED_LETTER.sub(r"\1", text)
+        # (FOLDINGS_THAT_HIDE_EVIDENCE, spelled out: a lookup per block would cost more)
         folded = strip_diacritics or normalize_alef or alef_maksura or teh_marbuta or ascii_digits
         foldings = _Foldings(normalize_alef, alef_maksura, teh_marbuta, collapse_repeats, ascii_digits)
         document = None if default_lang == "keep" else default_lang
