@@ -24,6 +24,7 @@ from typing import BinaryIO
 
 from newsclean.errors import BinaryFileError, InputError, UndecodableError, UsageError
 from newsclean.pipeline import Pipeline, grouped_by_size
+from newsclean.tables.arabic import WORDS
 
 SAMPLE_BYTES = 64 * 1024
 CHUNK_BYTES = 256 * 1024
@@ -49,13 +50,10 @@ _ARABIC_TEXT_CHAR = re.compile(
 _NON_ASCII = re.compile("[^\x00-\x7f]")
 _ARABIC_WORD = re.compile("[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06fc\u06ff]+")
 _ARTICLE_WORD = re.compile("(?<![\u0620-\u064a])[وفبك]?ال[\u0620-\u064a]{2,}")
-# The commonest words of Arabic and Persian news, with either keyboard's yeh and kaf.
+# The commonest words of Arabic and Persian news (a table), with either keyboard's yeh and kaf.
 _COMMON_WORDS = frozenset(
     variant
-    for word in (
-        "في من على إلى الى عن أن ان إن ما لا هذا هذه التي الذي كان قد مع و ثم او أو كما بين بعد قال "
-        "در به از که را این با است برای آن شد می و هم یا تا بر هر اند شده بود کرد"
-    ).split()
+    for word in WORDS["common_words"]
     for variant in {word, word.replace("ي", "ی").replace("ك", "ک"), word.replace("ی", "ي").replace("ک", "ك")}
 )
 _LATIN_LETTER = re.compile("[A-Za-z]")

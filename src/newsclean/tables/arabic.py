@@ -81,7 +81,7 @@ EXPANDED_LIGATURES = {
 _ARABIC_WORD = re.compile(f"[{ARABIC_SCRIPT}]+")
 WORDS = load_word_lists(
     "arabic_words.json",
-    ("alef_maksura_words", "arabic_words", "persian_words", "shared_words"),
+    ("alef_maksura_words", "arabic_words", "persian_words", "shared_words", "common_words"),
     _ARABIC_WORD,
     exclusive=False,
 )
