@@ -239,3 +239,40 @@ def test_a_line_too_long_to_hold_is_cut_and_joined_again(text):
     assert "".join(pieces) == text
     assert all(len(piece) <= 16 + 7 or " " not in piece[8:] for piece in pieces)
     assert cut == Pipeline(["invisible", "whitespace"]).clean(text)
+
+
+blank_runs = st.lists(
+    st.one_of(scraped_text, st.sampled_from(["\n" * 9, " \n\n\t\n", "\r\n\r\n\r\n", "\u00a0\n\n"])), max_size=8
+).map("\n".join)
+
+
+@given(blank_runs, st.sampled_from(sorted(PROFILES)))
+def test_a_long_run_of_blank_lines_handed_on_in_pieces_cleans_as_one(text, profile):
+    whole = Pipeline.from_profile(profile).clean(text)
+    verbatim = Pipeline(["html"]).clean(text)
+    original = pipeline_module.GAP_CHARS
+    pipeline_module.GAP_CHARS = 2
+    try:
+        assert Pipeline.from_profile(profile).clean(text) == whole
+        assert Pipeline(["html"]).clean(text) == verbatim
+    finally:
+        pipeline_module.GAP_CHARS = original
+
+
+@pytest.mark.parametrize("names", [PROFILES["news"].cleaners, ("html",)], ids=["normalized", "verbatim"])
+@pytest.mark.parametrize("blank_line", ["\n", " \r\n"])
+def test_memory_for_blank_lines_is_bounded_by_the_block_not_the_file(names, blank_line):
+    # 40 MB of blank lines between two words, in the chunks a file is read in: the pipeline
+    # holds a block's worth, not the run (500 MB of blank lines took 1 GB).
+    import tracemalloc
+
+    chunk = blank_line * ((1 << 18) // len(blank_line))
+    chunks = itertools.chain(["كلمة\n"], itertools.repeat(chunk, 160), ["كلمة\n"])
+    tracemalloc.start()
+    try:
+        written = sum(len(piece) for piece in Pipeline(names).stream(chunks))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert written >= len("كلمة\n\nكلمة\n")
+    assert peak < 8 * (1 << 20)

@@ -52,6 +52,9 @@ LINE_CHARS = 1 << 18
 BATCH_CHARS = 1 << 18
 # How much of a document is read to tell its language before its first block is cleaned.
 SAMPLE_CHARS = 1 << 16
+# Blank lines are held until the text after them shows what they separate, up to this many
+# characters; a longer run is handed on in pieces (500 MB of blank lines took 1 GB).
+GAP_CHARS = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -344,7 +347,7 @@ def _sample(
     length = 0
     for batch in batches:
         held.append(batch)
-        length += sum(len(block) for block, _ in batch)
+        length += sum(len(block) + len(gap) for block, gap in batch)  # (a file of blank lines too)
         if length >= size:
             break
     text = "".join(block for batch in held for block, _ in batch)
@@ -537,16 +540,18 @@ def grouped_by_size(items: Iterable[T], size: int, length: Callable[[T], int] = 
 
 
 # In a run of whole lines: the blank lines that open it, and the blank lines after a line end.
-# (`\n?+` is possessive: a CRLF is one line end, never a CR and then an empty line.)
+# (`\n?+` is possessive: a CRLF is one line end, never a CR and then an empty line. The runs
+# of blank lines are possessive too: nothing follows them to backtrack for, and the engine
+# would otherwise keep a state per line, 50 MB for a chunk of blank lines.)
 _BREAK = r"(?:\r\n?+|\n)"
-_OPENING_BLANK_LINES = re.compile(f"(?:[ \\t{UNICODE_SPACES}]*{_BREAK})+")
+_OPENING_BLANK_LINES = re.compile(f"(?:[ \\t{UNICODE_SPACES}]*{_BREAK})++")
 # The first line end opens with LF..CR as one range (VT and FF then fail the look-behinds):
 # the engine scans for a range 1.4x as fast as for two characters.
 _BLANK_LINES_AFTER = re.compile(
-    f"(?P<end>[\\n-\\r](?:(?<=\\r)\\n?+|(?<=\\n)))(?:[ \\t{UNICODE_SPACES}]*{_BREAK})+"
+    f"(?P<end>[\\n-\\r](?:(?<=\\r)\\n?+|(?<=\\n)))(?:[ \\t{UNICODE_SPACES}]*{_BREAK})++"
 )
 # The same where no CR is: opening with a literal, it is scanned for faster still.
-_BLANK_LINES_AFTER_LF = re.compile(f"(?P<end>\n)(?:[ \\t{UNICODE_SPACES}]*\n)+")
+_BLANK_LINES_AFTER_LF = re.compile(f"(?P<end>\n)(?:[ \\t{UNICODE_SPACES}]*\n)++")
 
 
 class _Blocks:
@@ -558,6 +563,7 @@ class _Blocks:
         self.body: list[str] = []
         self.gap: list[str] = []
         self.size = 0
+        self.gap_size = 0
         self.last = ""  # the last line of text seen
 
     def add(self, run: str) -> Iterator[tuple[str, str]]:
@@ -568,12 +574,12 @@ class _Blocks:
         position = 0
         opening = _OPENING_BLANK_LINES.match(run)
         if opening:
-            self.gap.append(opening.group())
+            yield from self._add_gap(opening.group())
             position = opening.end()
         blank_lines = _BLANK_LINES_AFTER if "\r" in run else _BLANK_LINES_AFTER_LF
         for blank in blank_lines.finditer(run, position):
             yield from self._add_text(run[position : blank.end("end")])
-            self.gap.append(run[blank.end("end") : blank.end()])
+            yield from self._add_gap(run[blank.end("end") : blank.end()])
             position = blank.end()
         if position < len(run):
             yield from self._add_text(run[position:])
@@ -593,9 +599,15 @@ class _Blocks:
         self.size += len(lines)
         self.last = lines[last_start:]
 
+    def _add_gap(self, blank_lines: str) -> Iterator[tuple[str, str]]:
+        self.gap.append(blank_lines)
+        self.gap_size += len(blank_lines)
+        if self.gap_size >= GAP_CHARS:
+            yield from self.flush()  # the rest of the run follows as blocks with no text
+
     def _add_line(self, line: str) -> Iterator[tuple[str, str]]:
         if _is_blank(line):
-            self.gap.append(line)
+            yield from self._add_gap(line)
             return
         if self.gap or (self.size >= BLOCK_CHARS and _may_cut_before(self.last) and _may_cut_before(line)):
             yield from self.flush()
@@ -605,4 +617,4 @@ class _Blocks:
 
     def flush(self) -> Iterator[tuple[str, str]]:
         yield "".join(self.body), "".join(self.gap)
-        self.body, self.gap, self.size = [], [], 0
+        self.body, self.gap, self.size, self.gap_size = [], [], 0, 0
