@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsclean.cleaners.arabic import _LETTER_CHAR, _LETTERS, normalize_arabic
-from newsclean.pipeline import PROFILES
+from newsclean.pipeline import PROFILES, Pipeline
 from tests.conftest import is_persian_article
 from tests.cleaners.contract import contract
 from tests.strategies import scraped_text
@@ -182,3 +182,14 @@ def test_the_foldings_that_hide_evidence_are_options_of_the_cleaner():
 
     options = inspect.signature(normalize_arabic).parameters
     assert all(options[name].default is False for name in FOLDINGS_THAT_HIDE_EVIDENCE)
+
+
+def test_an_arabic_line_of_a_kurdish_document_keeps_its_ae():
+    # Folding the ە of the Arabic line would take the evidence that makes the document
+    # Kurdish, and the second cleaning would respell the short line `ک` as Arabic.
+    text = "ک\n\nئەو\n\nالـَـعربيةئەو"
+    news = Pipeline.from_profile("news")
+    once = news.clean(text)
+    assert once == "ک\n\nئەو\n\nالـَعربيةئەو\n"
+    assert news.clean(once) == once
+    assert normalize_arabic("الـَعربيةئەو", default_lang="ar") == "الـَعربيةئهو"

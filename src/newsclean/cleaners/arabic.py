@@ -193,7 +193,8 @@ def normalize_arabic(
         foldings = _Foldings(normalize_alef, alef_maksura, teh_marbuta, collapse_repeats, ascii_digits)
         document = None if default_lang == "keep" else default_lang
         runs = _runs_by_language(text, lang, folded, document)
-        text = "".join(_fold(_SPELLERS[language](run), foldings.for_language(language)) for run, language in runs)
+        spellers = _SPELLERS_IN_ANOTHER_LANGUAGE if document == OTHER_ARABIC_SCRIPT else _SPELLERS
+        text = "".join(_fold(spellers[language](run), foldings.for_language(language)) for run, language in runs)
     if lowercase_latin:
         # Lowercasing can decompose (İ becomes i and a combining dot): put the text back in NFC.
         text = nfc(_LATIN_UPPER_OR_FIELD_TAG.sub(_lower_unless_a_tag, text))
@@ -275,8 +276,18 @@ def _spell_arabic(text: str) -> str:
     return _spelled_apart_from_the_other_language(text, _spell_arabic_letters, PERSIAN)
 
 
+def _spell_arabic_keeping_heh(text: str) -> str:
+    # In a Kurdish or Urdu document, the ە of an Arabic line is the document's letter: folded,
+    # it would no longer tell the document's language, and a second cleaning would differ.
+    return _spelled_apart_from_the_other_language(text, _spell_arabic_letters_keeping_heh, PERSIAN)
+
+
 def _spell_arabic_letters(text: str) -> str:
-    text = _TO_ARABIC(_HEH(text))
+    return _spell_arabic_letters_keeping_heh(_HEH(text))
+
+
+def _spell_arabic_letters_keeping_heh(text: str) -> str:
+    text = _TO_ARABIC(text)
     if "ی" in text:
         text = _FINAL_PERSIAN_YEH.sub(_final_yeh, text)
         text = _PERSIAN_YEH(text)
@@ -355,6 +366,7 @@ _SPELLERS: dict[str | None, Callable[[str], str]] = {
     OTHER_ARABIC_SCRIPT: _keep,
     None: _keep,
 }
+_SPELLERS_IN_ANOTHER_LANGUAGE = {**_SPELLERS, ARABIC: _spell_arabic_keeping_heh}
 
 
 class _Foldings(NamedTuple):
