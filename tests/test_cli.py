@@ -96,10 +96,10 @@ def test_in_place_rewrites_changed_files_only(run, tmp_path):
     assert sorted(os.listdir(tmp_path)) == [".git", "dirty.txt", "tidy.txt"]
 
 
-def test_diff_prints_a_unified_diff_and_writes_nothing(run, tmp_path):
+def test_diff_prints_a_unified_diff_writes_nothing_and_exits_1(run, tmp_path):
     path = write(tmp_path / "a.txt", "one  two\nthree\n")
     result = run("clean", "--diff", str(path))
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     assert result.stdout.splitlines()[:5] == [f"--- a/{path}", f"+++ b/{path}", "@@ -1,2 +1,2 @@", "-one  two", "+one two"]
     assert path.read_text() == "one  two\nthree\n"
 
@@ -123,8 +123,34 @@ def test_output_dir_inside_an_input_tree_is_refused(run, tmp_path):
 
 
 def test_modes_are_exclusive(run, tmp_path):
-    result = run("clean", "--check", "--diff", str(write(tmp_path / "a.txt", "a\n")))
+    result = run("clean", "--check", "-i", str(write(tmp_path / "a.txt", "a\n")))
     assert result.exit_code == 2 and "choose one of" in result.stderr
+
+
+@pytest.mark.parametrize("flags", [["--diff"], ["--check", "--diff"]])
+def test_diff_with_or_without_check_exits_like_check(run, tmp_path, flags):
+    clean, dirty = write(tmp_path / "clean.txt", "a\n"), write(tmp_path / "dirty.txt", "a  b\n")
+    assert run("clean", *flags, str(clean)).exit_code == 0
+    result = run("clean", *flags, str(clean), str(dirty))
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"--- a/{dirty}\n+++ b/{dirty}\n@@ -1 +1 @@\n-a  b\n+a b\n")
+    assert dirty.read_text() == "a  b\n"
+
+
+def test_a_file_that_only_changes_encoding_is_in_the_diff_as_in_check(run, tmp_path):
+    # windows-1256 text that needs no cleaning: -i rewrites it (as UTF-8), so --check says it
+    # would change, and --diff shows it, saying why when no line changes.
+    text = "قال المتحدث في المؤتمر إن الوزير سيزور المنطقة\n"
+    path = write(tmp_path / "a.txt", text, "cp1256")
+    assert run("clean", "--check", str(path)).exit_code == 1
+    result = run("clean", "--diff", str(path))
+    assert result.exit_code == 1
+    assert result.stdout == f"# encoding: cp1256 -> utf-8\n--- a/{path}\n+++ b/{path}\n"
+    assert path.read_bytes() == text.encode("cp1256")
+    dirty = write(tmp_path / "b.txt", text.replace(" ", "  ", 1), "cp1256")
+    assert run("clean", "--diff", str(dirty)).stdout.startswith(f"# encoding: cp1256 -> utf-8\n--- a/{dirty}\n")
+    bom = write(tmp_path / "c.txt", "\ufeff" + text)
+    assert run("clean", "--diff", str(bom)).stdout.startswith("# byte order mark removed\n")
 
 
 @pytest.mark.parametrize("flag", ["--only", "--skip"])

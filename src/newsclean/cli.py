@@ -60,7 +60,9 @@ def clean(
     in_place: bool = typer.Option(False, "-i", "--in-place", help="Rewrite changed files atomically."),
     output_dir: Optional[Path] = typer.Option(None, "-o", "--output-dir", help="Write cleaned copies under DIR.", file_okay=False),
     check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 if any file would change."),
-    diff: bool = typer.Option(False, "--diff", help="Print a unified diff of the changes; write nothing."),
+    diff: bool = typer.Option(
+        False, "--diff", help="Print a unified diff of the changes; write nothing; exit 1 if any file would change."
+    ),
     profile: Optional[str] = typer.Option(None, "-p", "--profile", help=f"Cleaner profile: {', '.join(PROFILES)}."),
     only: Optional[str] = typer.Option(None, "--only", help="Run only these cleaners (comma-separated)."),
     skip: Optional[str] = typer.Option(None, "--skip", help="Leave these cleaners out (comma-separated)."),
@@ -201,7 +203,8 @@ def _clean_all(
         reporter.stats(changes, pipeline.names)
     if tally.failed or failed_named:
         return EXIT_FAILED
-    return EXIT_CHANGES if mode == "check" and tally.changed else EXIT_OK
+    # --check, and --diff as ruff and diff -u do: 1 when there are changes (black's --check --diff).
+    return EXIT_CHANGES if mode in ("check", "diff") and tally.changed else EXIT_OK
 
 
 def _outcomes(tasks, job: Job, stdout, workers: int, scheduler: str | None):
@@ -268,13 +271,14 @@ def _refuse_output_inside_inputs(output_dir: Path, inputs: list[str]) -> None:
 
 
 def _mode(in_place: bool, output_dir: Path | None, check: bool, diff: bool) -> str:
+    # --check --diff is the diff, with --check's exit code (which --diff has anyway).
     chosen = [
         mode
-        for mode, on in (("in-place", in_place), ("copy", output_dir is not None), ("check", check), ("diff", diff))
+        for mode, on in (("in-place", in_place), ("copy", output_dir is not None), ("check", check and not diff), ("diff", diff))
         if on
     ]
     if len(chosen) > 1:
-        raise UsageError("choose one of --in-place, --output-dir, --check and --diff")
+        raise UsageError("choose one of --in-place, --output-dir and --check/--diff")
     return chosen[0] if chosen else "stdout"
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import codecs
 import ctypes
-import difflib
 import fnmatch
 import functools
 import hashlib
@@ -22,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from newsclean.diff import unified_diff
 from newsclean.errors import BinaryFileError, InputError, UndecodableError, UsageError
 from newsclean.pipeline import Pipeline, grouped_by_size
 from newsclean.tables.arabic import WORDS
@@ -561,8 +561,7 @@ def _deliver(
     path = Path(source.path)
     warning = None
     if mode == "diff":
-        original = "".join(source.chunks())
-        changed = _write_diff(source.path, original, pipeline.clean(original, markdown=markdown), out)
+        changed = _write_diff(source, pipeline.stream_pairs(source.chunks(), markdown=markdown), out)
         return FileResult(source.path, changed, source.bytes_read)
     # The pipeline's pieces (a paragraph, a line break) are joined into pieces of about 64 Ki
     # characters, so that each encode, digest update and write does more at once.
@@ -596,20 +595,42 @@ def _differs_from_source(source: TextSource, cleaned: Iterable[bytes], out: Bina
     return written.digest() != source.digest.digest()
 
 
-def _write_diff(name: str, before: str, after: str, out: BinaryIO | None) -> bool:
-    if before == after:
-        return False
-    lines = difflib.unified_diff(
-        before.splitlines(keepends=True),
-        after.splitlines(keepends=True),
-        fromfile=f"a/{name}",
-        tofile=f"b/{name}",
-    )
-    for line in lines:
-        if not line.endswith(("\n", "\r")):
-            line += "\n\\ No newline at end of file\n"
-        out.write(line.encode("utf-8"))
-    return True
+def _write_diff(source: TextSource, pairs: Iterable[tuple[str, str]], out: BinaryIO | None) -> bool:
+    """Write the diff of ``pairs`` to ``out`` as it is made; True if the file would change.
+
+    Changed means what it means for --check and -i: the bytes written would differ from the
+    bytes read. A file whose text stays but whose bytes do not (re-encoded to UTF-8, its byte
+    order mark dropped) gets a header and a note saying so; the lines of a diff are always
+    decoded text, in UTF-8.
+    """
+    written = hashlib.sha256()
+
+    def counted() -> Iterator[tuple[str, str]]:
+        for original, cleaned in pairs:
+            written.update(cleaned.encode("utf-8"))
+            yield original, cleaned
+
+    note = _bytes_note(source.detection)
+    shown = False
+    for text in unified_diff(counted(), f"a/{source.path}", f"b/{source.path}"):
+        if not shown and note:
+            text = f"# {note}\n{text}"
+        shown = True
+        if out is not None:
+            out.write(text.encode("utf-8", "surrogateescape"))
+    changed = written.digest() != source.digest.digest()
+    if changed and not shown and out is not None:
+        out.write(f"# {note or 'bytes differ'}\n--- a/{source.path}\n+++ b/{source.path}\n".encode("utf-8", "surrogateescape"))
+    return changed
+
+
+def _bytes_note(detection: Detection) -> str | None:
+    """What cleaning does to a file's bytes beyond its text, if anything."""
+    if detection.encoding in ("utf-8", "ascii"):
+        return None
+    if detection.encoding == "utf-8-sig":
+        return "byte order mark removed"
+    return f"encoding: {detection.encoding} -> utf-8"
 
 
 def _open(path: Path) -> BinaryIO:

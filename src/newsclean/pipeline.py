@@ -268,9 +268,17 @@ class Pipeline:
         With ``markdown``, code, front matter, tables and the other constructs that
         `newsclean.markdown` finds pass through byte for byte; only the prose is cleaned.
         """
+        for _, cleaned in self.stream_pairs(chunks, markdown=markdown):
+            yield cleaned
+
+    def stream_pairs(self, chunks: Iterable[str], *, markdown: bool = False) -> Iterator[tuple[str, str]]:
+        """Yield ``(original, cleaned)`` pieces: joined, each side gives back the input and
+        the output of `stream`. Pieces start at the start of a line on both sides (unless a
+        line was too long to hold), so a diff can be made a piece at a time."""
         if markdown:
             # A Markdown document is parsed whole: what is prose depends on all of it.
-            yield self._clean_markdown("".join(chunks))
+            text = "".join(chunks)
+            yield text, self._clean_markdown(text)
             return
         batches = _block_batches(iter_runs(chunks))
         language = None
@@ -300,37 +308,50 @@ class Pipeline:
 
     def _clean_blocks(
         self, batches: Iterable[list[tuple[str, str]]], steps: Sequence[tuple[str, Callable[[str], str]]]
-    ) -> Iterator[tuple[str, str, bool]]:
-        """Yield ``(cleaned block, gap, whether the block ended its last line)``."""
+    ) -> Iterator[tuple[str, str, str, bool]]:
+        """Yield ``(block, cleaned block, gap, whether the block ended its last line)``."""
         last_line = ""
         for batch in batches:
             for (block, gap), cleaned in zip(batch, self.clean_blocks([block for block, _ in batch], steps)):
                 cleaned = self._continue(last_line, cleaned)
                 last_line = _last_line(cleaned) or last_line
-                yield cleaned, gap, bool(gap) or block.endswith(("\n", "\r"))
+                yield block, cleaned, gap, bool(gap) or block.endswith(("\n", "\r"))
 
     @staticmethod
-    def _join_verbatim(blocks: Iterable[tuple[str, str, bool]]) -> Iterator[str]:
-        for block, gap, _ in blocks:
-            yield block + gap
+    def _join_verbatim(blocks: Iterable[tuple[str, str, str, bool]]) -> Iterator[tuple[str, str]]:
+        for block, cleaned, gap, _ in blocks:
+            yield block + gap, cleaned + gap
 
     @staticmethod
-    def _join_normalized(blocks: Iterable[tuple[str, str, bool]]) -> Iterator[str]:
+    def _join_normalized(blocks: Iterable[tuple[str, str, str, bool]]) -> Iterator[tuple[str, str]]:
         # Mirrors fix_whitespace on the whole text: no blank line at the start or the end,
         # one blank line where the input had one or more, one final newline. A block cut
-        # from a line too long to hold joins the next one without a break.
-        separator = None
-        for block, gap, ends_line in blocks:
-            block = block.strip("\n")
-            if block:
-                if separator is not None:
-                    yield separator
-                yield block
-                separator = "\n" if ends_line else ""
-            if separator is not None and gap:
-                separator = "\n\n"
-        if separator is not None:
-            yield "\n"
+        # from a line too long to hold joins the next one without a break. A line end is
+        # written with its line; a blank line is owed until text follows it.
+        started = line_open = blank_owed = False
+        original: list[str] = []
+        output: list[str] = []
+        for block, cleaned, gap, ends_line in blocks:
+            original += (block, gap)
+            text = cleaned.strip("\n")
+            if text:
+                output += ("\n", text) if blank_owed else (text,)
+                started, blank_owed, line_open = True, False, not ends_line
+                if ends_line:
+                    output.append("\n")
+            if started and gap:
+                if line_open:
+                    output.append("\n")
+                    line_open = False
+                blank_owed = True
+            if not line_open:
+                yield "".join(original), "".join(output)
+                original.clear()
+                output.clear()
+        if line_open:
+            output.append("\n")
+        if original or output:
+            yield "".join(original), "".join(output)
 
     def _continue(self, last_line: str, block: str) -> str:
         for join in self.across_blocks:
@@ -401,7 +422,7 @@ def iter_lines(chunks: Iterable[str]) -> Iterator[str]:
     ['a\\r\\n', 'b\\r', 'c\\n', 'd']
     """
     for run in iter_runs(chunks):
-        yield from _lines_of(run)
+        yield from split_lines(run)
 
 
 def iter_runs(chunks: Iterable[str]) -> Iterator[str]:
@@ -448,7 +469,7 @@ def _end_of_last_line(chunk: str) -> int:
     return max(chunk.rfind("\n", 0, end), chunk.rfind("\r", 0, end)) + 1
 
 
-def _lines_of(run: str) -> list[str]:
+def split_lines(run: str) -> list[str]:
     """The lines of ``run``, each with its line end (the last one may have none)."""
     if "\r" not in run:
         lines = run.split("\n")  # the common case, split at C speed
@@ -568,7 +589,7 @@ class _Blocks:
 
     def add(self, run: str) -> Iterator[tuple[str, str]]:
         if not run.endswith(("\n", "\r")):
-            for line in _lines_of(run):
+            for line in split_lines(run):
                 yield from self._add_line(line)
             return
         position = 0
@@ -590,7 +611,7 @@ class _Blocks:
         last_start = max(lines.rfind("\n", 0, content_end), lines.rfind("\r", 0, content_end)) + 1
         size_before_last = (0 if self.gap else self.size) + last_start
         if size_before_last >= BLOCK_CHARS:
-            for line in _lines_of(lines):
+            for line in split_lines(lines):
                 yield from self._add_line(line)
             return
         if self.gap:
