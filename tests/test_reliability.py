@@ -1,6 +1,7 @@
 """Nothing lost under faults and bad input: each failure is one file's, with a clear message."""
 
 import errno
+import io
 import os
 import stat
 import subprocess
@@ -229,3 +230,27 @@ def test_a_cut_tag_beside_what_other_cleaners_strip_at_the_edge_goes_in_one_clea
     news = Pipeline.from_profile("news")
     assert news.clean(text) == expected
     assert news.clean(expected) == expected
+
+
+def test_workers_run_only_a_few_files_ahead_of_a_slow_reader(tmp_path, monkeypatch):
+    # The output of -j is spooled in file order: to a reader that stops reading, workers
+    # spooled the whole batch to disk. Now they stay at most AHEAD tasks each ahead of it.
+    import tempfile
+    import time
+
+    from newsclean import batch
+    from newsclean.io import InputFile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "spool"))
+    (tmp_path / "spool").mkdir()
+    items = []
+    for index in range(200):
+        path = tmp_path / f"{index:03}.txt"
+        path.write_text("قال  المتحدث\n", "utf-8")
+        items.append((InputFile(path, named=True), None))
+    outcomes = batch.run(items, batch.Job(Pipeline(), "stdout"), io.BytesIO(), jobs=2)
+    next(outcomes)
+    time.sleep(1.0)  # the reader is slow: 200 small files would all be done by now
+    (spool,) = (tmp_path / "spool").iterdir()
+    assert len(list(spool.iterdir())) <= (2 * batch.AHEAD + 1) * batch.CHUNK  # (+ the one being read)
+    assert sum(1 for _ in outcomes) == 199

@@ -96,23 +96,70 @@ def _group_ends(group: int, within: float) -> bool:
     return False
 
 
-def test_ctrl_c_with_worker_processes_ends_quietly(tmp_path):
+def _dirty_files(folder, count, lines):
     originals = {}
-    for index in range(30):
-        path = tmp_path / f"{index:02}.txt"
-        originals[path] = (LINE * 6_000).encode()
+    for index in range(count):
+        path = folder / f"{index:02}.txt"
+        originals[path] = (LINE * lines).encode()
         path.write_bytes(originals[path])
+    return originals
+
+
+def test_ctrl_c_with_worker_processes_reports_what_was_done_and_exits_130_promptly(tmp_path):
+    # One Ctrl-C took 8-17 s and 12 files were rewritten after it without being reported:
+    # now the files the workers hold are finished and reported, the rest left alone.
+    originals = _dirty_files(tmp_path, 60, 6_000)
+    process = subprocess.Popen(
+        [*NEWSCLEAN, "clean", "-i", "-j", "2", str(tmp_path)], stderr=subprocess.PIPE, start_new_session=True
+    )
+    time.sleep(1.5)
+    assert process.poll() is None, "finished before it could be interrupted"
+    os.killpg(process.pid, signal.SIGINT)  # what a terminal does on Ctrl-C: the whole group
+    interrupted = time.monotonic()
+    _, stderr = process.communicate(timeout=60)
+    assert time.monotonic() - interrupted < 5
+    assert process.returncode == 130
+    text = stderr.decode()
+    assert "Traceback" not in text and "interrupted:" in text
+    reported = {line.removeprefix("Fixing ") for line in text.splitlines() if line.startswith("Fixing ")}
+    rewritten = {str(path) for path, original in originals.items() if path.read_bytes() != original}
+    assert reported == rewritten and 0 < len(rewritten) < len(originals)
+    assert sorted(os.listdir(tmp_path)) == sorted(path.name for path in originals)
+    assert _group_ends(process.pid, within=5.0)
+
+
+def test_a_second_ctrl_c_ends_the_workers_at_once_and_no_file_is_half_written(tmp_path):
+    originals = _dirty_files(tmp_path, 6, 200_000)  # some seconds per file
+    expected = LINE.replace("\u00a0", " ").replace("  ", " ").replace("\u200b", "").replace(" \n", "\n")
     process = subprocess.Popen(
         [*NEWSCLEAN, "clean", "-i", "-q", "-j", "2", str(tmp_path)], stderr=subprocess.PIPE, start_new_session=True
     )
-    time.sleep(1.0)
-    os.killpg(process.pid, signal.SIGINT)  # what a terminal does on Ctrl-C: the whole group
+    time.sleep(1.5)
+    os.killpg(process.pid, signal.SIGINT)
+    time.sleep(0.3)
+    os.killpg(process.pid, signal.SIGINT)
+    interrupted = time.monotonic()
     _, stderr = process.communicate(timeout=60)
-    # 0 only if it had already finished; -SIGINT if the signal came while the interpreter
-    # was exiting, past every handler (a shell reports 130 for both 130 and -SIGINT).
-    assert process.returncode in (0, 130, -signal.SIGINT)
-    assert b"Traceback" not in stderr
+    assert time.monotonic() - interrupted < 2
+    assert process.returncode == 130 and b"Traceback" not in stderr
+    for path, original in originals.items():
+        assert path.read_bytes() in (original, expected.encode() * 200_000), path
     assert sorted(os.listdir(tmp_path)) == sorted(path.name for path in originals)
+    assert _group_ends(process.pid, within=5.0)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_full_disk_on_stdout_is_one_line_that_names_stdout(tmp_path, jobs):
+    # It crashed with -j 2, and blamed the file being cleaned with -j 1.
+    _dirty_files(tmp_path, 3, 10)
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [*NEWSCLEAN, "clean", "-j", jobs, str(tmp_path)], stdout=full, stderr=subprocess.PIPE, timeout=60
+        )
+    assert result.returncode == 2
+    assert result.stderr.decode().splitlines() == [
+        "newsclean: error: standard output: No space left on device; free some space or write elsewhere (-o DIR, -i)"
+    ]
 
 
 def test_stdin_with_a_bad_byte_deep_inside_writes_nothing():

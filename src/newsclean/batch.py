@@ -6,13 +6,15 @@ batch goes on.
 
 from __future__ import annotations
 
+import contextlib
+import multiprocessing
 import os
 import shutil
 import signal
 import tempfile
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -65,26 +67,86 @@ def run(
 
     With ``jobs`` > 1 the files are cleaned in worker processes; what a file writes to
     ``out`` (stdout, or a diff) is spooled to a temporary file by its worker and copied to
-    ``out`` in input order, so memory stays bounded and the order is kept.
+    ``out`` in input order. Workers run at most `AHEAD` tasks per worker ahead of what has
+    been written, so a slow reader bounds the spool, and Ctrl-C has little to wait for.
+
+    Ctrl-C stops handing out files: the files that workers hold are finished and yielded, then
+    KeyboardInterrupt is raised. A second Ctrl-C ends the workers at once. Either way every
+    file is its old self or its new self (writes are atomic).
     """
     if jobs <= 1 or len(items) <= 1:
         for item, destination in items:
             yield clean_one(item, destination, job, out)
         return
+    tasks = (list(items[start : start + CHUNK]) for start in range(0, len(items), CHUNK))
     with tempfile.TemporaryDirectory(prefix="newsclean-") as spool:
-        pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(job, spool, os.getpid()))
+        stop = multiprocessing.get_context().Event()
+        pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(job, spool, os.getpid(), stop))
+        running: deque[Future] = deque()
+        interrupts = _Interrupts(stop, pool)
         try:
-            for outcome, spooled in pool.map(_work, items, chunksize=CHUNK):
-                if spooled:
-                    with open(spooled, "rb") as piece:
-                        shutil.copyfileobj(piece, out)
-                    os.unlink(spooled)
-                yield outcome
-        except BaseException:
-            # The reader of stdout left, or Ctrl-C: files not started are not started.
+            with interrupts.caught():
+                _hand_out(pool, tasks, running, jobs * AHEAD)
+                while running:
+                    results = running.popleft().result()
+                    if not interrupts.count:
+                        _hand_out(pool, tasks, running, jobs * AHEAD)
+                    yield from _delivered(results, out)
+            if interrupts.count:
+                raise KeyboardInterrupt
+        finally:
+            stop.set()  # (also when the reader of the outcomes left: workers finish their file)
             pool.shutdown(wait=True, cancel_futures=True)
-            raise
-        pool.shutdown()
+
+
+# Tasks handed to the workers ahead of the one whose output is being written, per worker.
+AHEAD = 2
+
+
+class _Interrupts:
+    """Ctrl-C while workers clean: the first has them stop after the file each holds (the
+    tasks not started come back empty), so every file finished is still reported; the second
+    ends them at once. Either way each file is its old self or its new self."""
+
+    def __init__(self, stop, pool: ProcessPoolExecutor) -> None:
+        self.stop, self.pool, self.count = stop, pool, 0
+
+    def __call__(self, signum: int, frame: object) -> None:
+        self.count += 1
+        self.stop.set()
+        if self.count > 1:
+            for process in list((getattr(self.pool, "_processes", None) or {}).values()):
+                process.kill()
+            raise KeyboardInterrupt
+
+    @contextlib.contextmanager
+    def caught(self) -> Iterator[None]:
+        try:
+            previous = signal.signal(signal.SIGINT, self)
+        except ValueError:  # not the main thread: Ctrl-C keeps its usual meaning
+            yield
+            return
+        try:
+            yield
+        finally:
+            signal.signal(signal.SIGINT, previous)
+
+
+def _hand_out(pool: ProcessPoolExecutor, tasks: Iterator[list], running: deque, limit: int) -> None:
+    while len(running) < limit:
+        task = next(tasks, None)
+        if task is None:
+            return
+        running.append(pool.submit(_work_on, task))
+
+
+def _delivered(results: list[tuple[Outcome, str | None]], out: BinaryIO) -> Iterator[Outcome]:
+    for outcome, spooled in results:
+        if spooled:
+            with open(spooled, "rb") as piece:
+                shutil.copyfileobj(piece, out)
+            os.unlink(spooled)
+        yield outcome
 
 
 def clean_one(item: InputFile, destination: Path | None, job: Job, out: BinaryIO) -> Outcome:
@@ -120,12 +182,13 @@ def clean_one(item: InputFile, destination: Path | None, job: Job, out: BinaryIO
 _worker: dict = {}
 
 
-def _start_worker(job: Job, spool: str, parent: int) -> None:
+def _start_worker(job: Job, spool: str, parent: int, stop) -> None:
     _end_with_parent(parent)
-    # Ctrl-C reaches the whole process group; the parent alone answers it, by cancelling the
-    # files not started. A worker finishes the file it holds (every write is atomic anyway).
+    # Ctrl-C reaches the whole process group; the parent alone answers it, by setting
+    # ``stop``: a worker finishes the file it holds (every write is atomic anyway) and takes
+    # no other.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker.update(job=job, spool=spool)
+    _worker.update(job=job, spool=spool, stop=stop)
 
 
 _PR_SET_PDEATHSIG = 1
@@ -146,8 +209,16 @@ def _end_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _work(task: tuple[InputFile, Path | None]) -> tuple[Outcome, str | None]:
-    item, destination = task
+def _work_on(task: list[tuple[InputFile, Path | None]]) -> list[tuple[Outcome, str | None]]:
+    results = []
+    for item, destination in task:
+        if _worker["stop"].is_set():
+            break  # interrupted: the files not started stay as they are, unreported
+        results.append(_work(item, destination))
+    return results
+
+
+def _work(item: InputFile, destination: Path | None) -> tuple[Outcome, str | None]:
     job: Job = _worker["job"]
     if job.mode not in ("stdout", "diff"):
         return clean_one(item, destination, job, None), None

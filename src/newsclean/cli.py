@@ -13,12 +13,12 @@ from typing import List, Optional
 import typer
 
 from newsclean import __version__
-from newsclean.batch import Job, default_jobs
+from newsclean.batch import Job, Outcome, default_jobs
 from newsclean.batch import run as run_batch
 from newsclean.config import Settings, load_settings
 from newsclean.errors import InputError, NewscleanError, UsageError
 from newsclean.language import describe
-from newsclean.io import STDIN, InputFile, TextSource, forced_encoding, is_markdown, iter_input_files, line_endings
+from newsclean.io import STDIN, InputFile, StandardOutput, TextSource, forced_encoding, is_markdown, iter_input_files, line_endings
 from newsclean.pipeline import PROFILES, REGISTRY, Pipeline, select_cleaners
 from newsclean.report import Reporter, Tally
 
@@ -173,38 +173,53 @@ def _clean_all(
     workers = default_jobs(len(items)) if jobs is None else jobs
     changes: Counter[str] = Counter()
     started = time.perf_counter()
+    interrupted, done = False, 0
     with reporter.progress(len(items), sum(_size(i) for i in items)) as advance:
-        for outcome in _outcomes(tasks, job, stdout, workers, dask):
-            tally.seen += 1
-            advance(outcome.size)
-            changes.update(outcome.changes)
-            if outcome.status == "skipped":
-                tally.skipped += 1
-                if outcome.named:
-                    failed_named = True
-                    reporter.warning(outcome.message)
-            elif outcome.status == "failed":
-                tally.failed += 1
-                reporter.error(outcome.message)
-            else:
-                tally.bytes += outcome.size
-                if outcome.status == "changed":
-                    tally.changed += 1
-                    _announce(reporter, mode, outcome.path)
-                    if outcome.message:
-                        reporter.warning(outcome.message)
-                else:
-                    tally.unchanged += 1
+        try:
+            for outcome in _outcomes(tasks, job, stdout, workers, dask):
+                done += 1
+                advance(outcome.size)
+                changes.update(outcome.changes)
+                failed_named |= _count(outcome, tally, reporter, mode)
+        except KeyboardInterrupt:
+            # The files finished are reported; the one being written was left whole.
+            interrupted = True
     stdout.flush()
-    if mode in ("in-place", "copy", "check") or tally.failed or tally.skipped:
+    if mode in ("in-place", "copy", "check") or tally.failed or tally.skipped or interrupted:
         # A filter that succeeded says nothing (sed, ruff, prettier): its product is stdout.
         reporter.summary(tally, time.perf_counter() - started)
     if pipeline.changes is not None:
         reporter.stats(changes, pipeline.names)
+    if interrupted:
+        reporter.error(f"interrupted: {done} of {len(items)} files done, the others left as they were")
+        return EXIT_INTERRUPTED
     if tally.failed or failed_named:
         return EXIT_FAILED
     # --check, and --diff as ruff and diff -u do: 1 when there are changes (black's --check --diff).
     return EXIT_CHANGES if mode in ("check", "diff") and tally.changed else EXIT_OK
+
+
+def _count(outcome: Outcome, tally: Tally, reporter: Reporter, mode: str) -> bool:
+    """Count and report one file's outcome; True if a file named on the command line was skipped."""
+    tally.seen += 1
+    if outcome.status == "skipped":
+        tally.skipped += 1
+        if outcome.named:
+            reporter.warning(outcome.message)
+        return outcome.named
+    if outcome.status == "failed":
+        tally.failed += 1
+        reporter.error(outcome.message)
+        return False
+    tally.bytes += outcome.size
+    if outcome.status == "changed":
+        tally.changed += 1
+        _announce(reporter, mode, outcome.path)
+        if outcome.message:
+            reporter.warning(outcome.message)
+    else:
+        tally.unchanged += 1
+    return False
 
 
 def _outcomes(tasks, job: Job, stdout, workers: int, scheduler: str | None):
@@ -221,7 +236,7 @@ def _stdout(mode: str):
     """Where the product goes. A run that writes files needs no stdout, and one started with
     stdout closed (cron, `>&-`) still does its work."""
     if sys.stdout is not None:
-        return sys.stdout.buffer
+        return StandardOutput(sys.stdout.buffer)
     if mode in ("stdout", "diff"):
         raise UsageError("standard output is closed; redirect it (> file) or clean in place with -i")
     return open(os.devnull, "wb")

@@ -37,3 +37,10 @@ class UndecodableError(InputError):
             f"cannot decode byte 0x{byte:02x} at offset {offset} as {encoding}",
             "pass the right --encoding (for example --encoding windows-1256); file left untouched",
         )
+
+
+class OutputError(NewscleanError):
+    """Standard output cannot be written (a full disk): the run stops, whatever the file."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(f"standard output: {problem}; free some space or write elsewhere (-o DIR, -i)")

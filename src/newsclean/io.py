@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from newsclean.diff import unified_diff
-from newsclean.errors import BinaryFileError, InputError, UndecodableError, UsageError
+from newsclean.errors import BinaryFileError, InputError, OutputError, UndecodableError, UsageError
 from newsclean.pipeline import Pipeline, grouped_by_size
 from newsclean.tables.arabic import WORDS
 
@@ -217,6 +217,30 @@ class TextSource:
         self.bytes_read += len(raw)
         self.digest.update(raw)
         return text
+
+
+class StandardOutput:
+    """Standard output for the product: a failure to write it (a full disk) is the run's, not
+    the file being cleaned's, and stops the run with a one-line error."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+
+    def write(self, data: bytes) -> int:
+        try:
+            return self._stream.write(data)
+        except BrokenPipeError:
+            raise  # the reader has what it wanted: not an error
+        except OSError as error:
+            raise OutputError(error.strerror or str(error)) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise OutputError(error.strerror or str(error)) from None
 
 
 def line_endings(sample: str) -> str:
