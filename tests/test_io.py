@@ -5,6 +5,7 @@ import stat
 import pytest
 
 from newsclean import io as newsclean_io
+from newsclean.discovery import iter_input_files
 
 from newsclean.errors import BinaryFileError, InputError, UndecodableError
 from newsclean.io import (
@@ -12,7 +13,6 @@ from newsclean.io import (
     TextSource,
     clean_path,
     detect_encoding,
-    iter_input_files,
     line_endings,
     write_atomically,
 )

@@ -239,7 +239,7 @@ def test_workers_run_only_a_few_files_ahead_of_a_slow_reader(tmp_path, monkeypat
     import time
 
     from newsclean import batch
-    from newsclean.io import InputFile
+    from newsclean.discovery import InputFile
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "spool"))
     (tmp_path / "spool").mkdir()

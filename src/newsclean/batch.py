@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from newsclean.errors import BinaryFileError, InputError
-from newsclean.io import InputFile, clean_path
+from newsclean.discovery import InputFile
+from newsclean.io import clean_path
 from newsclean.pipeline import Pipeline
 
 # Files handed to a worker at a time: enough to keep the pipe between processes quiet.
@@ -35,6 +36,7 @@ class Outcome:
     message: str = ""  # why it was skipped or failed, in one line
     named: bool = True
     changes: Counter = field(default_factory=Counter)  # lines changed by each cleaner
+    destination: str = ""  # where -o wrote it
 
 
 @dataclass(frozen=True)
@@ -176,7 +178,8 @@ def clean_one(item: InputFile, destination: Path | None, job: Job, out: BinaryIO
     changes.subtract(before)
     status = "changed" if result.changed else "unchanged"
     message = f"{path}: {result.warning}" if result.warning else ""
-    return Outcome(path, status, result.size, message=message, named=item.named, changes=+changes)
+    written = str(destination) if destination is not None and result.changed else ""
+    return Outcome(path, status, result.size, message=message, named=item.named, changes=+changes, destination=written)
 
 
 _worker: dict = {}

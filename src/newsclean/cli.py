@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import List, Optional
 
@@ -18,7 +20,8 @@ from newsclean.batch import run as run_batch
 from newsclean.config import Settings, load_settings
 from newsclean.errors import InputError, NewscleanError, UsageError
 from newsclean.language import describe
-from newsclean.io import STDIN, InputFile, StandardOutput, TextSource, forced_encoding, is_markdown, iter_input_files, line_endings
+from newsclean.discovery import InputFile, iter_input_files, why_left_out
+from newsclean.io import STDIN, StandardOutput, TextSource, forced_encoding, is_markdown, line_endings
 from newsclean.pipeline import PROFILES, REGISTRY, Pipeline, select_cleaners
 from newsclean.report import Reporter, Tally
 
@@ -47,6 +50,14 @@ def _main(
 
 
 # Options shared by the commands that read inputs, declared once.
+NO_IGNORE = typer.Option(
+    False, "--no-ignore", help="Walk folders whole: also what git ignores and tools' folders (node_modules, .venv, build)."
+)
+FORCE_EXCLUDE = typer.Option(
+    False, "--force-exclude", help="Apply --exclude and the ignore rules to files named on the command line too."
+)
+VERBOSE = typer.Option(False, "-v", "--verbose", help="Name the config file, each file, and each file passed over and why.")
+QUIET = typer.Option(False, "-q", "--quiet", help="Print errors only.")
 PATHS = typer.Argument(None, help="Files or folders; '-' or nothing for stdin.", show_default=False)
 INCLUDE = typer.Option(None, "--include", help="Glob of files to take from folders (repeatable; default *.txt, *.md, *.mdx).")
 EXCLUDE = typer.Option(None, "--exclude", help="Glob of files to leave out (repeatable).")
@@ -81,12 +92,18 @@ def clean(
         None, "--dask", help="Clean on the Dask cluster at this scheduler address (files on a shared file system)."
     ),
     stats: bool = typer.Option(False, "--stats", help="Show how many lines each cleaner changed."),
-    quiet: bool = typer.Option(False, "-q", "--quiet", help="Print no summary or file names."),
+    no_ignore: bool = NO_IGNORE,
+    force_exclude: bool = FORCE_EXCLUDE,
+    stdin_filename: Optional[str] = typer.Option(
+        None, "--stdin-filename", help="Clean stdin by the rules for this file name (Markdown for .md, excludes)."
+    ),
+    verbose: bool = VERBOSE,
+    quiet: bool = QUIET,
 ) -> None:
     """Clean files (or stdin) and write UTF-8 text to stdout, in place, or to a folder."""
-    reporter = Reporter(quiet=quiet)
+    reporter = Reporter(quiet=quiet, verbose=verbose)
     with _errors_to_exit(reporter):
-        settings = load_settings(config).override(
+        settings = _settings(config, paths, stdin_filename, reporter).override(
             profile=profile,
             only=_names(only),
             skip=_names(skip),
@@ -110,7 +127,15 @@ def clean(
             _refuse_output_inside_inputs(output_dir, inputs)
         if jobs is not None and jobs < 1:
             raise UsageError("--jobs takes a whole number of 1 or more")
-        raise typer.Exit(_clean_all(inputs, pipeline, mode, output_dir, settings, reporter, jobs, dask))
+        walk = Walk(settings.include, settings.exclude, ignore=not no_ignore, force_exclude=force_exclude)
+        if stdin_filename is not None:
+            if inputs != [STDIN]:
+                raise UsageError("--stdin-filename names what stdin holds; give no paths with it")
+            if walk.leaves_out(stdin_filename, reporter):
+                _pass_through()  # an excluded file's text goes through as it came, as ruff does
+                raise typer.Exit(EXIT_OK)
+            settings = settings.override(format="markdown" if is_markdown(stdin_filename, settings.format) else "text")
+        raise typer.Exit(_clean_all(inputs, pipeline, mode, output_dir, settings, reporter, jobs, dask, walk))
 
 
 @app.command()
@@ -119,14 +144,19 @@ def detect(
     include: Optional[List[str]] = INCLUDE,
     exclude: Optional[List[str]] = EXCLUDE,
     config: Optional[Path] = CONFIG,
+    no_ignore: bool = NO_IGNORE,
+    force_exclude: bool = FORCE_EXCLUDE,
+    verbose: bool = VERBOSE,
 ) -> None:
     """Print each file's encoding, confidence, language and line endings (tab-separated, stdout)."""
-    reporter = Reporter()
+    reporter = Reporter(verbose=verbose)
     with _errors_to_exit(reporter):
-        settings = load_settings(config).override(include=tuple(include or ()), exclude=tuple(exclude or ()))
+        settings = _settings(config, paths, None, reporter)
+        settings = settings.override(include=tuple(include or ()), exclude=tuple(exclude or ()))
+        walk = Walk(settings.include, settings.exclude, ignore=not no_ignore, force_exclude=force_exclude)
         failed = False
         tally = Tally()
-        for item in _inputs(paths or [STDIN], settings, reporter, tally):
+        for item in _inputs(paths or [STDIN], walk, reporter, tally):
             try:
                 _print_detection(item)
             except NewscleanError as error:
@@ -155,6 +185,24 @@ def _print_detection(item: InputFile) -> None:
     print("\t".join(fields))
 
 
+def _settings(config: Path | None, paths: list[str] | None, stdin_filename: str | None, reporter: Reporter) -> Settings:
+    """The config file that applies where the files are, as ruff and black find it: upward
+    from the first path given (from the working folder for stdin)."""
+    first = next((path for path in paths or () if path != STDIN), stdin_filename)
+    start = None
+    if first is not None:
+        start = Path(first) if Path(first).is_dir() else Path(first).parent
+        start = start if start.is_dir() else None
+    settings = load_settings(config, start)
+    reporter.detail(f"config: {settings.source}" if settings.source else "config: none found, defaults in use")
+    return settings
+
+
+def _pass_through() -> None:
+    if sys.stdin is not None and sys.stdout is not None:
+        shutil.copyfileobj(sys.stdin.buffer, StandardOutput(sys.stdout.buffer))
+
+
 def _clean_all(
     inputs: list[str],
     pipeline: Pipeline,
@@ -164,11 +212,18 @@ def _clean_all(
     reporter: Reporter,
     jobs: int | None,
     dask: str | None = None,
+    walk: Walk | None = None,
 ) -> int:
     tally, failed_named = Tally(), False
     stdout = _stdout(mode)
-    items = list(_inputs(inputs, settings, reporter, tally))
+    walk = walk or Walk(settings.include, settings.exclude)
+    items = list(_inputs(inputs, walk, reporter, tally))
+    if not items and inputs != [STDIN] and not walk.skipped and not tally.failed:
+        reporter.warning(f"no file to clean in {' '.join(inputs)} (files taken from folders: {', '.join(settings.include)})")
+        return EXIT_FAILED if mode in ("check", "diff") else EXIT_OK
     tasks = [(item, _destination(item, output_dir) if output_dir else None) for item in items]
+    if output_dir is not None:
+        _refuse_collisions(tasks)
     job = Job(pipeline, mode, settings.encoding, settings.format)
     workers = default_jobs(len(items)) if jobs is None else jobs
     changes: Counter[str] = Counter()
@@ -214,11 +269,12 @@ def _count(outcome: Outcome, tally: Tally, reporter: Reporter, mode: str) -> boo
     tally.bytes += outcome.size
     if outcome.status == "changed":
         tally.changed += 1
-        _announce(reporter, mode, outcome.path)
+        _announce(reporter, mode, outcome)
         if outcome.message:
             reporter.warning(outcome.message)
     else:
         tally.unchanged += 1
+        reporter.detail(f"unchanged: {outcome.path}")
     return False
 
 
@@ -242,21 +298,58 @@ def _stdout(mode: str):
     return open(os.devnull, "wb")
 
 
-def _announce(reporter: Reporter, mode: str, path: str) -> None:
+def _announce(reporter: Reporter, mode: str, outcome: Outcome) -> None:
     if mode == "check":
-        reporter.would_clean(path)
-    elif mode in ("in-place", "copy"):
-        reporter.fixing(path)
+        reporter.would_clean(outcome.path)
+    elif mode == "in-place":
+        reporter.fixing(outcome.path)
+    elif mode == "copy":
+        reporter.wrote(outcome.destination)
+    else:
+        reporter.detail(f"{'changes' if mode == 'diff' else 'cleaned'}: {outcome.path}")
 
 
-def _inputs(paths: list[str], settings: Settings, reporter: Reporter, tally: Tally | None = None):
+class Walk:
+    """How inputs are found, and what was passed over (told with -v)."""
+
+    def __init__(self, include: tuple[str, ...], exclude: tuple[str, ...], *, ignore: bool = True, force_exclude: bool = False) -> None:
+        self.include, self.exclude, self.ignore, self.force_exclude = include, exclude, ignore, force_exclude
+        self.skipped = 0
+        self.seen: set[str] = set()
+
+    def files(self, path: str, reporter: Reporter) -> Iterator[InputFile]:
+        def skipped(found: Path, why: str) -> None:
+            self.skipped += 1
+            reporter.detail(f"skipped {found}: {why}")
+
+        return iter_input_files(
+            [path],
+            self.include,
+            self.exclude,
+            ignore=self.ignore,
+            force_exclude=self.force_exclude,
+            on_skip=skipped,
+            seen=self.seen,
+        )
+
+    def leaves_out(self, name: str, reporter: Reporter) -> bool:
+        """Whether a file of this name (stdin's, by --stdin-filename) is left out."""
+        if not self.force_exclude:
+            return False
+        why = why_left_out(Path(name), self.exclude, self.ignore)
+        if why:
+            reporter.detail(f"skipped {name}: {why}; stdin passed through")
+        return why is not None
+
+
+def _inputs(paths: list[str], walk: Walk, reporter: Reporter, tally: Tally | None = None):
     """The files to work on; a path that does not exist is reported and counted as failed."""
     for path in paths:
         if path == STDIN:
             yield InputFile(Path(STDIN), named=True)
             continue
         try:
-            yield from iter_input_files([path], settings.include, settings.exclude)
+            yield from walk.files(path, reporter)
         except InputError as error:
             reporter.error(str(error))
             if tally is not None:
@@ -272,8 +365,27 @@ def _size(item: InputFile) -> int:
 
 
 def _destination(item: InputFile, output_dir: Path) -> Path:
-    relative = item.path.relative_to(item.root) if item.root else Path(item.path.name)
+    """Where -o writes a file: its path under the folder walked, or, for a file named, its path
+    from the working folder (``a/x.txt`` and ``b/x.txt`` stay apart); a file named from
+    outside the working folder keeps its name alone."""
+    if item.root:
+        return output_dir / item.path.relative_to(item.root)
+    relative = Path(os.path.relpath(os.path.abspath(item.path)))
+    if relative.parts and relative.parts[0] == os.pardir:
+        return output_dir / item.path.name
     return output_dir / relative
+
+
+def _refuse_collisions(tasks: list[tuple[InputFile, Path | None]]) -> None:
+    written: dict[Path, Path] = {}
+    for item, destination in tasks:
+        key = Path(os.path.abspath(destination))
+        if key in written:
+            raise UsageError(
+                f"{written[key]} and {item.path} would both be written to {destination}; "
+                "clean them in separate runs or name them from a common folder"
+            )
+        written[key] = item.path
 
 
 def _refuse_output_inside_inputs(output_dir: Path, inputs: list[str]) -> None:

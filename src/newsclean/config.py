@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from newsclean.errors import UsageError
-from newsclean.io import DEFAULT_INCLUDE
+from newsclean.discovery import DEFAULT_INCLUDE
 from newsclean.pipeline import DEFAULT_PROFILE, REGISTRY
 
 if sys.version_info >= (3, 11):

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from newsclean.batch import Job, Outcome, clean_one
-from newsclean.io import InputFile
+from newsclean.discovery import InputFile
 from newsclean.pipeline import DEFAULT_PROFILE, Pipeline
 
 

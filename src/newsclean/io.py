@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import codecs
 import ctypes
-import fnmatch
 import functools
 import hashlib
 import os
@@ -29,7 +28,6 @@ from newsclean.tables.arabic import WORDS
 SAMPLE_BYTES = 64 * 1024
 CHUNK_BYTES = 256 * 1024
 STDIN_SPOOL_BYTES = 8 * 1024 * 1024
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.mdx")
 STDIN = "-"
 
 # Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
@@ -424,82 +422,6 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-@dataclass(frozen=True)
-class InputFile:
-    path: Path
-    named: bool  # named on the command line, not found by walking a folder
-    root: Path | None = None  # the folder it was found under
-
-
-def iter_input_files(
-    paths: Iterable[str],
-    include: Iterable[str] = DEFAULT_INCLUDE,
-    exclude: Iterable[str] = (),
-) -> Iterator[InputFile]:
-    """Files to clean, in the order given; folders walked recursively in sorted order.
-
-    Hidden folders (``.git`` among them) are skipped. ``include`` and ``exclude`` are globs
-    matched against the file name and its path relative to the folder walked. A file named
-    directly is taken whatever ``include`` says, but ``exclude`` still leaves it out (so that
-    a pre-commit hook, which names every staged file, honours the project's exclusions).
-    """
-    include, exclude = tuple(include), tuple(exclude)
-    seen: set[str] = set()
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            for found in _walk(path, include, exclude):
-                if _first_time(found, seen):
-                    yield InputFile(found, named=False, root=path)
-        elif not path.exists() and not path.is_symlink():
-            raise InputError(name, "no such file or folder", "check the path")
-        elif not _matches(path.name, path.as_posix(), exclude) and _first_time(path, seen):
-            yield InputFile(path, named=True)
-
-
-def _first_time(path: Path, seen: set[str]) -> bool:
-    key = os.path.realpath(path)
-    if key in seen:
-        return False
-    seen.add(key)
-    return True
-
-
-def _walk(root: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[Path]:
-    """Files under ``root`` in sorted order, without a recursion per level (a tree a thousand
-    folders deep is walked too), and without links that lead outside ``root``: cleaning in
-    place must not reach a file the user did not point at (black and prettier skip them)."""
-    inside = os.path.realpath(root)
-    pending = [str(root)]
-    while pending:
-        folder = pending.pop()
-        try:
-            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-        except OSError:
-            continue
-        subfolders = []
-        for entry in entries:
-            if entry.is_symlink() and not _within(os.path.realpath(entry.path), inside):
-                continue
-            if entry.is_dir():
-                if not entry.name.startswith(".") and not entry.is_symlink():
-                    subfolders.append(entry.path)
-                continue
-            path = Path(entry.path)
-            relative = path.relative_to(root).as_posix()
-            if _matches(entry.name, relative, include) and not _matches(entry.name, relative, exclude):
-                yield path
-        pending.extend(reversed(subfolders))
-
-
-def _within(path: str, folder: str) -> bool:
-    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
-
-
-def _matches(name: str, relative: str, patterns: tuple[str, ...]) -> bool:
-    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(relative, p) for p in patterns)
-
-
 MODES = ("stdout", "in-place", "check", "diff", "copy")
 FORMATS = ("auto", "text", "markdown")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
@@ -600,8 +522,11 @@ def _deliver(
     elif mode == "check":
         changed = _differs_from_source(source, cleaned)
     elif mode == "copy":
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        changed = write_atomically(destination, cleaned)
+        try:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            changed = write_atomically(destination, cleaned)
+        except OSError as error:  # the destination's fault, not the file's: name it
+            raise InputError(str(destination), f"cannot be written ({error.strerror or error})", "check the output folder") from None
     else:
         raise ValueError(f"unknown mode {mode!r}; one of {', '.join(MODES)}")
     return FileResult(source.path, changed, source.bytes_read, warning)

@@ -54,8 +54,8 @@ class Tally:
 
 
 class Reporter:
-    def __init__(self, *, quiet: bool = False, console: Console | None = None) -> None:
-        self.quiet = quiet
+    def __init__(self, *, quiet: bool = False, verbose: bool = False, console: Console | None = None) -> None:
+        self.quiet, self.verbose = quiet, verbose and not quiet
         self.console = console or Console(stderr=True, highlight=False, soft_wrap=True)
 
     def _say(self, text: str, style: str | None = None) -> None:
@@ -69,8 +69,18 @@ class Reporter:
         if not self.quiet:
             self._say(f"would clean: {path}")
 
+    def wrote(self, path: str) -> None:
+        if not self.quiet:
+            self._say(f"Wrote {path}")
+
+    def detail(self, text: str) -> None:
+        """What -v adds: the config in use, each file, each file passed over and why."""
+        if self.verbose:
+            self._say(text, "dim")
+
     def warning(self, message: str) -> None:
-        self._say(f"newsclean: warning: {message}", "yellow")
+        if not self.quiet:
+            self._say(f"newsclean: warning: {message}", "yellow")
 
     def error(self, message: str) -> None:
         self._say(f"newsclean: error: {message}", "red")
