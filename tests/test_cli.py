@@ -35,10 +35,10 @@ def test_version(run):
     assert result.exit_code == 0 and result.stdout == f"newsclean {__version__}\n"
 
 
-def test_cleaners_table_goes_to_stderr(run):
+def test_cleaners_table_goes_to_stdout(run):
     result = run("cleaners")
-    assert result.exit_code == 0 and result.stdout == ""
-    assert "whitespace" in result.stderr and "invisible" in result.stderr and "news" in result.stderr
+    assert result.exit_code == 0 and result.stderr == ""
+    assert "whitespace" in result.stdout and "invisible" in result.stdout and "news" in result.stdout
 
 
 def test_clean_file_to_stdout(run, tmp_path):
@@ -271,7 +271,7 @@ def test_detect_prints_encoding_confidence_and_line_ends(run, tmp_path):
 def test_cleaners_shows_the_three_profiles(run):
     result = run("cleaners")
     for profile in ("news", "search", "minimal"):
-        assert profile in result.stderr
+        assert profile in result.stdout
 
 
 def test_lang_flag_forces_the_language(run):

@@ -57,3 +57,20 @@ def test_clean_bag(cluster):
     with distributed.Client(cluster.scheduler_address):
         cleaned = clean_bag(dask.bag.from_sequence(texts, npartitions=4), skip=["punctuation"]).compute()
     assert cleaned == [clean(text, skip=["punctuation"]) for text in texts]
+
+
+def test_clean_dataframe_as_the_readme_shows_it(cluster):
+    # The README's example needs dask[dataframe] (the extra installs it now) and must not add
+    # a newline to every cell; a missing value stays missing.
+    import dask.dataframe
+    import pandas
+
+    from newsclean.distributed import clean_dataframe
+
+    bodies = ["خبر  عاجل /p>", "سطر\nثان  هنا\n", None]
+    articles = dask.dataframe.from_pandas(pandas.DataFrame({"id": [1, 2, 3], "body": bodies}), npartitions=2)
+    with distributed.Client(cluster.scheduler_address):
+        cleaned = clean_dataframe(articles, "body", skip=["punctuation"]).compute()
+    assert list(cleaned["body"][:2]) == ["خبر عاجل", "سطر\nثان هنا\n"]
+    assert cleaned["body"].iloc[2] is None
+    assert list(cleaned["id"]) == [1, 2, 3]

@@ -276,3 +276,20 @@ def test_memory_for_blank_lines_is_bounded_by_the_block_not_the_file(names, blan
         tracemalloc.stop()
     assert written >= len("كلمة\n\nكلمة\n")
     assert peak < 8 * (1 << 20)
+
+
+def test_library_clean_takes_names_as_a_list_or_a_comma_separated_string():
+    text = "<b>خبر</b>  عاجل"
+    assert newsclean.clean(text, skip="html") == newsclean.clean(text, skip=["html"]) == "<b>خبر</b> عاجل\n"
+    assert newsclean.clean(text, only="whitespace, html") == "خبر عاجل\n"
+    with pytest.raises(TypeError, match="unexpected argument 'skp'; expected only=, skip= or a cleaner's name"):
+        newsclean.clean(text, skp=["html"])
+    with pytest.raises(TypeError, match="whitespace= takes a dict"):
+        newsclean.clean(text, whitespace=True)
+
+
+def test_library_clean_builds_its_pipeline_once_per_set_of_arguments():
+    first = pipeline_module.pipeline_for("news", skip="html", options={"arabic": {"lang": "ar"}})
+    again = pipeline_module.pipeline_for("news", skip=["html"], options={"arabic": {"lang": "ar"}})
+    other = pipeline_module.pipeline_for("news", skip=["html"], options={"arabic": {"lang": "fa"}})
+    assert first is again and first is not other

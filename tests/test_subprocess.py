@@ -233,3 +233,25 @@ def test_closed_standard_streams(tmp_path):
         failed = subprocess.run([*newsclean, *arguments], stderr=subprocess.PIPE,
                                 preexec_fn=lambda: (os.close(0), os.close(1)))
         assert failed.returncode == 2 and len(failed.stderr.splitlines()) == 1, failed.stderr
+
+
+def test_detect_refuses_a_fifo_and_an_unreadable_file_in_one_line_each(tmp_path):
+    # detect hung on a FIFO and printed a traceback for an unreadable file.
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    good = tmp_path / "good.txt"
+    good.write_text("قال المتحدث في المؤتمر\n", "utf-8")
+    result = run([*NEWSCLEAN, "detect", str(fifo), str(tmp_path / "missing.txt"), str(good)])
+    assert result.returncode == 2
+    assert result.stdout.decode().startswith(f"{good}\tutf-8\t1.00\tar\tLF")
+    errors = result.stderr.decode().splitlines()
+    assert errors == [
+        f"newsclean: error: {fifo}: not a regular file; name a text file or a folder",
+        f"newsclean: error: {tmp_path / 'missing.txt'}: no such file or folder; check the path",
+    ]
+
+
+def test_cleaners_listing_goes_to_stdout_for_pagers_and_files():
+    result = run([*NEWSCLEAN, "cleaners"])
+    assert result.returncode == 0 and result.stderr == b""
+    assert b"whitespace" in result.stdout and b"search" in result.stdout

@@ -10,7 +10,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import List, Optional
+from typing import Any, List, Optional
 
 import typer
 
@@ -21,7 +21,7 @@ from newsclean.config import Settings, load_settings
 from newsclean.errors import InputError, NewscleanError, UsageError
 from newsclean.language import describe
 from newsclean.discovery import InputFile, iter_input_files, why_left_out
-from newsclean.io import STDIN, StandardOutput, TextSource, forced_encoding, is_markdown, line_endings
+from newsclean.io import STDIN, StandardOutput, TextSource, forced_encoding, is_markdown, line_endings, open_input
 from newsclean.pipeline import PROFILES, REGISTRY, Pipeline, select_cleaners
 from newsclean.report import Reporter, Tally
 
@@ -34,6 +34,12 @@ app = typer.Typer(
 )
 
 
+def _flag(*names: str, **details: Any) -> Any:
+    """An option that is on or off. (Typer's help shows `--check <bool>` otherwise, which
+    invites `--check true`.)"""
+    return typer.Option(False, *names, metavar="", **details)
+
+
 def _show_version(value: bool) -> None:
     if value:
         print(f"newsclean {__version__}")
@@ -42,22 +48,19 @@ def _show_version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: bool = typer.Option(
-        False, "--version", callback=_show_version, is_eager=True, help="Show the version and exit."
+    version: bool = _flag("--version", callback=_show_version, is_eager=True, help="Show the version and exit."
     ),
 ) -> None:
     """Clean scraped Arabic and Persian news text."""
 
 
 # Options shared by the commands that read inputs, declared once.
-NO_IGNORE = typer.Option(
-    False, "--no-ignore", help="Walk folders whole: also what git ignores and tools' folders (node_modules, .venv, build)."
+NO_IGNORE = _flag("--no-ignore", help="Walk folders whole: also what git ignores and tools' folders (node_modules, .venv, build)."
 )
-FORCE_EXCLUDE = typer.Option(
-    False, "--force-exclude", help="Apply --exclude and the ignore rules to files named on the command line too."
+FORCE_EXCLUDE = _flag("--force-exclude", help="Apply --exclude and the ignore rules to files named on the command line too."
 )
-VERBOSE = typer.Option(False, "-v", "--verbose", help="Name the config file, each file, and each file passed over and why.")
-QUIET = typer.Option(False, "-q", "--quiet", help="Print errors only.")
+VERBOSE = _flag("-v", "--verbose", help="Name the config file, each file, and each file passed over and why.")
+QUIET = _flag("-q", "--quiet", help="Print errors only.")
 PATHS = typer.Argument(None, help="Files or folders; '-' or nothing for stdin.", show_default=False)
 INCLUDE = typer.Option(None, "--include", help="Glob of files to take from folders (repeatable; default *.txt, *.md, *.mdx).")
 EXCLUDE = typer.Option(None, "--exclude", help="Glob of files to leave out (repeatable).")
@@ -68,11 +71,10 @@ CONFIG = typer.Option(None, "--config", help="Config file to use instead of the 
 @app.command()
 def clean(
     paths: Optional[List[str]] = PATHS,
-    in_place: bool = typer.Option(False, "-i", "--in-place", help="Rewrite changed files atomically."),
+    in_place: bool = _flag("-i", "--in-place", help="Rewrite changed files atomically."),
     output_dir: Optional[Path] = typer.Option(None, "-o", "--output-dir", help="Write cleaned copies under DIR.", file_okay=False),
-    check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 if any file would change."),
-    diff: bool = typer.Option(
-        False, "--diff", help="Print a unified diff of the changes; write nothing; exit 1 if any file would change."
+    check: bool = _flag("--check", help="Write nothing; exit 1 if any file would change."),
+    diff: bool = _flag("--diff", help="Print a unified diff of the changes; write nothing; exit 1 if any file would change."
     ),
     profile: Optional[str] = typer.Option(None, "-p", "--profile", help=f"Cleaner profile: {', '.join(PROFILES)}."),
     only: Optional[str] = typer.Option(None, "--only", help="Run only these cleaners (comma-separated)."),
@@ -91,7 +93,7 @@ def clean(
     dask: Optional[str] = typer.Option(
         None, "--dask", help="Clean on the Dask cluster at this scheduler address (files on a shared file system)."
     ),
-    stats: bool = typer.Option(False, "--stats", help="Show how many lines each cleaner changed."),
+    stats: bool = _flag("--stats", help="Show how many lines each cleaner changed."),
     no_ignore: bool = NO_IGNORE,
     force_exclude: bool = FORCE_EXCLUDE,
     stdin_filename: Optional[str] = typer.Option(
@@ -167,8 +169,11 @@ def detect(
 
 @app.command()
 def cleaners() -> None:
-    """Show the cleaners, what each does, and the profiles that use it."""
-    reporter = Reporter()
+    """Show the cleaners, what each does, and the profiles that use it (stdout)."""
+    # The listing is this command's product: stdout, so that `| less` and `> file` get it.
+    from rich.console import Console
+
+    reporter = Reporter(console=Console(highlight=False, soft_wrap=True))
     reporter.cleaners_table({name: c.summary for name, c in REGISTRY.items()}, PROFILES)
     reporter.profiles_table(PROFILES)
 
@@ -178,7 +183,7 @@ def _print_detection(item: InputFile) -> None:
     if name == STDIN:
         source = TextSource(STDIN, sys.stdin.buffer)
     else:
-        with open(item.path, "rb") as stream:
+        with open_input(item.path) as stream:  # a FIFO or an unreadable file: one line, as clean says
             source = TextSource(name, stream)
     detection, sample = source.detection, source.head_text()
     fields = (name, detection.encoding, f"{detection.confidence:.2f}", describe(sample), line_endings(sample))

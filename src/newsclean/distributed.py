@@ -15,7 +15,7 @@ from typing import Any
 
 from newsclean.batch import Job, Outcome, clean_one
 from newsclean.discovery import InputFile
-from newsclean.pipeline import DEFAULT_PROFILE, Pipeline
+from newsclean.pipeline import DEFAULT_PROFILE, Pipeline, pipeline_for
 
 
 def clean_bag(bag: Any, profile: str = DEFAULT_PROFILE, *, markdown: bool = False, **options: Any) -> Any:
@@ -33,8 +33,21 @@ def clean_dataframe(
 ) -> Any:
     """``frame`` with the texts of ``column`` cleaned (a Dask dataframe, pandas underneath)."""
     pipeline = _pipeline(profile, options)
-    cleaned = frame[column].map(lambda text: pipeline.clean(text, markdown=markdown), meta=(column, "object"))
+    cleaned = frame[column].map(lambda text: clean_cell(pipeline, text, markdown), meta=(column, "object"))
     return frame.assign(**{column: cleaned})
+
+
+def clean_cell(pipeline: Pipeline, value: Any, markdown: bool = False) -> Any:
+    """A cell's text cleaned, without the final newline a document gets (a cell is no file);
+    a missing value (None, NaN) stays as it is.
+
+    >>> clean_cell(Pipeline(), "خبر  عاجل")
+    'خبر عاجل'
+    """
+    if not isinstance(value, str):
+        return value
+    cleaned = pipeline.clean(value, markdown=markdown)
+    return cleaned[:-1] if cleaned.endswith("\n") and not value.endswith("\n") else cleaned
 
 
 def run_on_cluster(
@@ -75,4 +88,4 @@ def _clean_remotely(item: tuple[InputFile, Path | None], job: Job) -> tuple[Outc
 
 def _pipeline(profile: str, options: dict[str, Any]) -> Pipeline:
     only, skip = options.pop("only", ()), options.pop("skip", ())
-    return Pipeline.from_profile(profile, only=only, skip=skip, options=options)
+    return pipeline_for(profile, only=only, skip=skip, options=options)

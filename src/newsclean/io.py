@@ -487,10 +487,10 @@ def clean_path(
     if mode == "stdout":
         # Decode once before writing anything, so a bad byte deep in the file leaves no
         # half-cleaned text on stdout.
-        with _open(path) as stream:
+        with open_input(path) as stream:
             for _ in TextSource(name, stream, encoding).chunks():
                 pass
-    with _open(path) as stream:
+    with open_input(path) as stream:
         read_as = os.fstat(stream.fileno())  # before a byte is read: what a rewrite must still find
         return _deliver(TextSource(name, stream, encoding), pipeline, mode, out, destination, markdown, read_as)
 
@@ -582,7 +582,8 @@ def _bytes_note(detection: Detection) -> str | None:
     return f"encoding: {detection.encoding} -> utf-8"
 
 
-def _open(path: Path) -> BinaryIO:
+def open_input(path: Path) -> BinaryIO:
+    """Open a file to read, refusing what is no regular file (a FIFO would hang) with one line."""
     try:
         if not path.is_file():
             raise InputError(str(path), "not a regular file", "name a text file or a folder")

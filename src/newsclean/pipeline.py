@@ -171,6 +171,43 @@ def select_cleaners(
     return [name for name in REGISTRY if name in chosen and name not in skip]
 
 
+def pipeline_for(
+    profile: str = DEFAULT_PROFILE,
+    *,
+    only: str | Iterable[str] = (),
+    skip: str | Iterable[str] = (),
+    options: Mapping[str, Mapping[str, Any]] | None = None,
+) -> Pipeline:
+    """The pipeline for these arguments, built once and reused (building one costs 5x the
+    cleaning of a short text). ``only`` and ``skip`` take a list of names or a comma-separated
+    string; ``options`` maps a cleaner's name to a dict of its options."""
+    options = dict(options or {})
+    for name, value in options.items():
+        if name not in REGISTRY:
+            raise TypeError(
+                f"unexpected argument {name!r}; expected only=, skip= or a cleaner's name "
+                f"({', '.join(REGISTRY)}) with a dict of its options"
+            )
+        if not isinstance(value, Mapping):
+            raise TypeError(f"{name}= takes a dict of the cleaner's options, not {value!r}")
+    frozen = tuple(sorted((name, tuple(sorted(value.items()))) for name, value in options.items()))
+    return _cached_pipeline(profile, _name_list(only), _name_list(skip), frozen)
+
+
+@functools.lru_cache(maxsize=64)
+def _cached_pipeline(
+    profile: str, only: tuple[str, ...], skip: tuple[str, ...], options: tuple[tuple[str, tuple], ...]
+) -> Pipeline:
+    return Pipeline.from_profile(profile, only=only, skip=skip, options={name: dict(value) for name, value in options})
+
+
+def _name_list(names: str | Iterable[str]) -> tuple[str, ...]:
+    # A string is a comma-separated list ("whitespace" was read as its letters).
+    if isinstance(names, str):
+        return tuple(name.strip() for name in names.split(",") if name.strip())
+    return tuple(names)
+
+
 def _check_names(names: Iterable[str]) -> None:
     unknown = [name for name in names if name not in REGISTRY]
     if unknown:
