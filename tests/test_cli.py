@@ -332,3 +332,24 @@ def test_jobs_must_be_positive(run):
 def test_check_on_stdin(run):
     assert run("clean", "--check", "-q", input="a  b\n").exit_code == 1
     assert run("clean", "--check", "-q", input="a b\n").exit_code == 0
+
+
+def test_progress_moves_with_the_bytes_of_a_large_file(tmp_path):
+    # One 96 MB file showed 0/1 for 18 s: the bar now follows the bytes read.
+    import io as std_io
+
+    from rich.console import Console
+
+    from newsclean.io import clean_path
+    from newsclean.report import PROGRESS_MIN_BYTES, Reporter
+
+    path = write(tmp_path / "big.txt", DIRTY * 60_000)  # 2.7 MB, read in 256 KB chunks
+    reads = []
+    clean_path(path, mode="check", on_read=reads.append)
+    assert len(reads) > 5 and sum(reads) == path.stat().st_size
+
+    screen = std_io.StringIO()
+    reporter = Reporter(console=Console(file=screen, force_terminal=True, width=120))
+    with reporter.progress(1, PROGRESS_MIN_BYTES * 2) as progress:
+        progress.read(PROGRESS_MIN_BYTES)
+    assert "0/1 files" in screen.getvalue() and "52.4" in screen.getvalue()

@@ -13,7 +13,7 @@ import shutil
 import signal
 import tempfile
 from collections import Counter, deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,6 +64,7 @@ def run(
     job: Job,
     out: BinaryIO,
     jobs: int = 1,
+    on_read: Callable[[int], None] | None = None,
 ) -> Iterator[Outcome]:
     """Clean each ``(file, destination)`` and yield its outcome, in the order given.
 
@@ -78,7 +79,7 @@ def run(
     """
     if jobs <= 1 or len(items) <= 1:
         for item, destination in items:
-            yield clean_one(item, destination, job, out)
+            yield clean_one(item, destination, job, out, on_read)
         return
     tasks = (list(items[start : start + CHUNK]) for start in range(0, len(items), CHUNK))
     with tempfile.TemporaryDirectory(prefix="newsclean-") as spool:
@@ -151,8 +152,11 @@ def _delivered(results: list[tuple[Outcome, str | None]], out: BinaryIO) -> Iter
         yield outcome
 
 
-def clean_one(item: InputFile, destination: Path | None, job: Job, out: BinaryIO) -> Outcome:
-    """Clean one file; every failure of this file is returned, not raised."""
+def clean_one(
+    item: InputFile, destination: Path | None, job: Job, out: BinaryIO | None, on_read: Callable[[int], None] | None = None
+) -> Outcome:
+    """Clean one file; every failure of this file is returned, not raised. ``on_read(count)``
+    hears of the bytes read as they are."""
     path = str(item.path)
     before = Counter(job.pipeline.changes or {})
     try:
@@ -164,6 +168,7 @@ def clean_one(item: InputFile, destination: Path | None, job: Job, out: BinaryIO
             destination=destination,
             encoding=job.encoding,
             text_format=job.text_format,
+            on_read=on_read,
         )
     except BinaryFileError as error:
         return Outcome(path, "skipped", message=str(error), named=item.named)

@@ -234,11 +234,11 @@ def _clean_all(
     changes: Counter[str] = Counter()
     started = time.perf_counter()
     interrupted, done = False, 0
-    with reporter.progress(len(items), sum(_size(i) for i in items)) as advance:
+    with reporter.progress(len(items), sum(_size(i) for i in items)) as progress:
         try:
-            for outcome in _outcomes(tasks, job, stdout, workers, dask):
+            for outcome in _outcomes(tasks, job, stdout, workers, dask, progress.read):
                 done += 1
-                advance(outcome.size)
+                progress.file_done(outcome.size)
                 changes.update(outcome.changes)
                 failed_named |= _count(outcome, tally, reporter, mode)
         except KeyboardInterrupt:
@@ -283,9 +283,9 @@ def _count(outcome: Outcome, tally: Tally, reporter: Reporter, mode: str) -> boo
     return False
 
 
-def _outcomes(tasks, job: Job, stdout, workers: int, scheduler: str | None):
+def _outcomes(tasks, job: Job, stdout, workers: int, scheduler: str | None, on_read=None):
     if scheduler is None:
-        return run_batch(tasks, job, stdout, workers)
+        return run_batch(tasks, job, stdout, workers, on_read)
     if importlib.util.find_spec("distributed") is None:
         raise UsageError("--dask needs Dask: pip install 'newsclean[dask]'")
     from newsclean.distributed import run_on_cluster

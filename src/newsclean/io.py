@@ -15,7 +15,7 @@ import shutil
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -176,8 +176,11 @@ _NOT_TEXT_ENCODINGS = frozenset({"unicode-escape", "raw-unicode-escape", "idna",
 class TextSource:
     """A file (or stdin) opened for streaming text: encoding known, bytes not yet decoded."""
 
-    def __init__(self, path: str, stream: BinaryIO, encoding: str | None = None) -> None:
+    def __init__(
+        self, path: str, stream: BinaryIO, encoding: str | None = None, *, on_read: Callable[[int], None] | None = None
+    ) -> None:
         self.path = path
+        self._on_read = on_read
         self._stream = stream
         self._head = stream.read(SAMPLE_BYTES)
         if encoding:
@@ -214,6 +217,8 @@ class TextSource:
             ) from None
         self.bytes_read += len(raw)
         self.digest.update(raw)
+        if self._on_read is not None:
+            self._on_read(len(raw))
         return text
 
 
@@ -453,6 +458,7 @@ def clean_path(
     destination: Path | None = None,
     encoding: str | None = None,
     text_format: str = "auto",
+    on_read: Callable[[int], None] | None = None,
 ) -> FileResult:
     """Clean one file (or ``-`` for stdin) and deliver the result as ``mode`` says.
 
@@ -492,7 +498,8 @@ def clean_path(
                 pass
     with open_input(path) as stream:
         read_as = os.fstat(stream.fileno())  # before a byte is read: what a rewrite must still find
-        return _deliver(TextSource(name, stream, encoding), pipeline, mode, out, destination, markdown, read_as)
+        source = TextSource(name, stream, encoding, on_read=on_read)
+        return _deliver(source, pipeline, mode, out, destination, markdown, read_as)
 
 
 def _deliver(

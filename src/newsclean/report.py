@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -123,15 +123,46 @@ class Reporter:
         self.console.print(table)
 
     @contextlib.contextmanager
-    def progress(self, files: int, size: int) -> Iterator[callable]:
-        """Yield ``advance(bytes)``; draws a bar only for large work on a terminal."""
+    def progress(self, files: int, size: int) -> Iterator[Progress]:
+        """Yield a `Progress` to tell of bytes read and files done; it draws a bar (by bytes,
+        with the files done, the rate and the time left) only for large work on a terminal."""
         large = files >= PROGRESS_MIN_FILES or size >= PROGRESS_MIN_BYTES
         if self.quiet or not large or not self.console.is_terminal:
-            yield lambda size: None
+            yield Progress()
             return
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+        from rich.progress import BarColumn, DownloadColumn, TextColumn, TimeRemainingColumn, TransferSpeedColumn
+        from rich.progress import Progress as Bar
 
-        columns = (TextColumn("cleaning"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-        with Progress(*columns, console=self.console, transient=True) as bar:
-            task = bar.add_task("cleaning", total=files)
-            yield lambda size: bar.advance(task)
+        columns = (
+            TextColumn("cleaning"),
+            BarColumn(),
+            DownloadColumn(),
+            TextColumn("{task.fields[files]}/%d files" % files),
+            TransferSpeedColumn(),
+            TimeRemainingColumn(),
+        )
+        with Bar(*columns, console=self.console, transient=True) as bar:
+            task = bar.add_task("cleaning", total=size or None, files=0)
+            yield Progress(lambda count: bar.advance(task, count), lambda done: bar.update(task, files=done))
+
+
+class Progress:
+    """Bytes read and files done, as a run goes; told to a bar, or to nobody."""
+
+    def __init__(self, advance: Callable[[int], None] | None = None, files: Callable[[int], None] | None = None) -> None:
+        self._advance = advance or (lambda count: None)
+        self._files = files or (lambda done: None)
+        self._done = 0
+        self._read_of_this_file = 0
+
+    def read(self, count: int) -> None:
+        """Bytes read of the file being cleaned in this process (a 96 MB file moves the bar)."""
+        self._read_of_this_file += count
+        self._advance(count)
+
+    def file_done(self, size: int) -> None:
+        """A file finished: its bytes not yet told (all of them when a worker read it)."""
+        self._advance(max(0, size - self._read_of_this_file))
+        self._read_of_this_file = 0
+        self._done += 1
+        self._files(self._done)
