@@ -21,7 +21,7 @@ from typing import BinaryIO
 
 from newsclean.errors import BinaryFileError, InputError
 from newsclean.discovery import InputFile
-from newsclean.io import clean_path
+from newsclean.io import TextSource, clean_path, is_markdown, open_input
 from newsclean.pipeline import Pipeline
 
 # Files handed to a worker at a time: enough to keep the pipe between processes quiet.
@@ -37,6 +37,7 @@ class Outcome:
     named: bool = True
     changes: Counter = field(default_factory=Counter)  # lines changed by each cleaner
     destination: str = ""  # where -o wrote it
+    records: list = field(default_factory=list)  # each change, as `Change.as_record` gives it
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class Job:
     mode: str
     encoding: str | None = None
     text_format: str = "auto"
+    records: bool = False  # also tell each change, its place and its cleaner (Outcome.records)
 
 
 def default_jobs(files: int) -> int:
@@ -160,6 +162,8 @@ def clean_one(
     path = str(item.path)
     before = Counter(job.pipeline.changes or {})
     try:
+        # (Read before the file is cleaned: in place, it is not the same file after.)
+        records = _records(item.path, job) if job.records else []
         result = clean_path(
             item.path,
             job.pipeline,
@@ -184,7 +188,18 @@ def clean_one(
     status = "changed" if result.changed else "unchanged"
     message = f"{path}: {result.warning}" if result.warning else ""
     written = str(destination) if destination is not None and result.changed else ""
-    return Outcome(path, status, result.size, message=message, named=item.named, changes=+changes, destination=written)
+    return Outcome(
+        path, status, result.size, message, item.named, +changes, written, records if result.changed else []
+    )
+
+
+def _records(path: Path, job: Job) -> list[dict]:
+    from newsclean.changes import changes  # (a reporting mode's module)
+
+    with open_input(path) as stream:
+        text = "".join(TextSource(str(path), stream, job.encoding).chunks())
+    markdown = is_markdown(path, job.text_format)
+    return [change.as_record(str(path)) for change in changes(job.pipeline, text, markdown=markdown)]
 
 
 _worker: dict = {}

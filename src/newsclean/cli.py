@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import shutil
 import sys
@@ -94,6 +95,12 @@ def clean(
         None, "--dask", help="Clean on the Dask cluster at this scheduler address (files on a shared file system)."
     ),
     stats: bool = _flag("--stats", help="Show how many lines each cleaner changed."),
+    output_format: str = typer.Option(
+        "text",
+        "--output-format",
+        help="With --check, --diff or -i: text, or each change (file, line, column, cleaner, before, after) "
+        "as json or as github workflow annotations, on stdout.",
+    ),
     no_ignore: bool = NO_IGNORE,
     force_exclude: bool = FORCE_EXCLUDE,
     stdin_filename: Optional[str] = typer.Option(
@@ -129,6 +136,7 @@ def clean(
             _refuse_output_inside_inputs(output_dir, inputs)
         if jobs is not None and jobs < 1:
             raise UsageError("--jobs takes a whole number of 1 or more")
+        mode = _mode_for_format(mode, output_format, inputs)
         walk = Walk(settings.include, settings.exclude, ignore=not no_ignore, force_exclude=force_exclude)
         if stdin_filename is not None:
             if inputs != [STDIN]:
@@ -137,7 +145,8 @@ def clean(
                 _pass_through()  # an excluded file's text goes through as it came, as ruff does
                 raise typer.Exit(EXIT_OK)
             settings = settings.override(format="markdown" if is_markdown(stdin_filename, settings.format) else "text")
-        raise typer.Exit(_clean_all(inputs, pipeline, mode, output_dir, settings, reporter, jobs, dask, walk))
+        records = Records(output_format) if output_format != "text" else None
+        raise typer.Exit(_clean_all(inputs, pipeline, mode, output_dir, settings, reporter, jobs, dask, walk, records))
 
 
 @app.command()
@@ -218,6 +227,7 @@ def _clean_all(
     jobs: int | None,
     dask: str | None = None,
     walk: Walk | None = None,
+    records: Records | None = None,
 ) -> int:
     tally, failed_named = Tally(), False
     stdout = _stdout(mode)
@@ -229,7 +239,7 @@ def _clean_all(
     tasks = [(item, _destination(item, output_dir) if output_dir else None) for item in items]
     if output_dir is not None:
         _refuse_collisions(tasks)
-    job = Job(pipeline, mode, settings.encoding, settings.format)
+    job = Job(pipeline, mode, settings.encoding, settings.format, records=records is not None)
     workers = default_jobs(len(items)) if jobs is None else jobs
     changes: Counter[str] = Counter()
     started = time.perf_counter()
@@ -239,11 +249,15 @@ def _clean_all(
             for outcome in _outcomes(tasks, job, stdout, workers, dask, progress.read):
                 done += 1
                 progress.file_done(outcome.size)
+                if records is not None:
+                    records.write(outcome.records, stdout)
                 changes.update(outcome.changes)
                 failed_named |= _count(outcome, tally, reporter, mode)
         except KeyboardInterrupt:
             # The files finished are reported; the one being written was left whole.
             interrupted = True
+    if records is not None:
+        records.close(stdout)
     stdout.flush()
     if mode in ("in-place", "copy", "check") or tally.failed or tally.skipped or interrupted:
         # A filter that succeeded says nothing (sed, ruff, prettier): its product is stdout.
@@ -400,6 +414,55 @@ def _refuse_output_inside_inputs(output_dir: Path, inputs: list[str]) -> None:
             tree = Path(name).resolve()
             if target == tree or tree in target.parents:
                 raise UsageError(f"--output-dir {output_dir} is inside the input folder {name}; choose a folder outside it")
+
+
+OUTPUT_FORMATS = ("text", "json", "github")
+
+
+def _mode_for_format(mode: str, output_format: str, inputs: list[str]) -> str:
+    """The mode that gives the changes in this format: json and github tell changes instead of
+    showing a diff, and need files (a change is told by file and line)."""
+    if output_format not in OUTPUT_FORMATS:
+        raise UsageError(f"unknown output format {output_format!r}; choose one of {', '.join(OUTPUT_FORMATS)}")
+    if output_format == "text":
+        return mode
+    if mode not in ("check", "diff", "in-place") or STDIN in inputs:
+        raise UsageError(f"--output-format {output_format} goes with --check, --diff or -i on files")
+    return "check" if mode == "diff" else mode
+
+
+class Records:
+    """Changes as records on stdout: a JSON array, or GitHub workflow commands (annotations)."""
+
+    def __init__(self, output_format: str) -> None:
+        self.format = output_format
+        self.count = 0
+
+    def write(self, records: list[dict], out) -> None:
+        for record in records:
+            if self.format == "json":
+                opening = "[\n" if self.count == 0 else ",\n"
+                out.write((opening + "  " + json.dumps(record, ensure_ascii=False)).encode("utf-8"))
+            else:
+                out.write(_annotation(record).encode("utf-8"))
+            self.count += 1
+
+    def close(self, out) -> None:
+        if self.format == "json":
+            out.write(b"[]\n" if self.count == 0 else b"\n]\n")
+
+
+def _annotation(record: dict) -> str:
+    # https://docs.github.com/actions/reference/workflow-commands-for-github-actions: the
+    # values escape %, CR and LF (and , and : in properties).
+    def escaped(text: str, prop: bool = False) -> str:
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+    before, after = record["before"].rstrip("\r\n"), record["after"].rstrip("\r\n")
+    message = f"{record['kind']}: {before!r} -> {after!r}"
+    properties = f"file={escaped(record['file'], True)},line={record['line']},col={record['column']}"
+    return f"::warning {properties},title={escaped('newsclean ' + record['cleaner'], True)}::{escaped(message)}\n"
 
 
 def _mode(in_place: bool, output_dir: Path | None, check: bool, diff: bool) -> str:

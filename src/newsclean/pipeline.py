@@ -10,6 +10,7 @@ blocks are the pipeline's business: with `whitespace` on they are normalized her
 
 from __future__ import annotations
 
+import copy
 import difflib
 import functools
 import inspect
@@ -264,6 +265,17 @@ class Pipeline:
         for name, value in (options or {}).items():
             merged[name] = {**merged.get(name, {}), **value}
         return cls(names, {name: merged[name] for name in names if name in merged}, explain=explain)
+
+    def upto(self, count: int) -> Pipeline:
+        """The pipeline of this one's first ``count`` cleaners, with the same options."""
+        prefix = copy.copy(self)
+        prefix.names, prefix.steps = self.names[:count], self.steps[:count]
+        prefix.normalizes_layout = "whitespace" in prefix.names
+        prefix.across_blocks = [REGISTRY[name].across_blocks for name in prefix.names if REGISTRY[name].across_blocks]
+        prefix.hints_language = self.hints_language and "arabic" in prefix.names
+        prefix.changes = None
+        prefix._hinted_steps = {}
+        return prefix
 
     def steps_for(self, document_language: str | None) -> list[tuple[str, Callable[[str], str]]]:
         """The steps for a document whose language (from a sample of it) is known, or not."""

@@ -1,0 +1,129 @@
+"""What cleaning changed, where, and which cleaner did it.
+
+The pipeline runs its cleaners in order, so a change belongs to the first cleaner whose
+addition to the pipeline makes it: the text is cleaned by the first k cleaners for each k,
+and the lines that differ between k-1 and k are the k-th cleaner's work. The last of these
+texts is exactly what `clean` writes. Each change is placed on the line of the original file
+it came from, its columns mapped back through what earlier cleaners did to that line.
+
+This costs a cleaning per cleaner and holds the file in memory: it is for reports (`--output-format
+json|github`, `--report`), not for the cleaning itself.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from newsclean.pipeline import Pipeline, split_lines
+
+SNIPPET_CONTEXT = 20  # characters shown on each side of a change in a snippet
+
+
+@dataclass(frozen=True)
+class Change:
+    """One line changed by one cleaner."""
+
+    cleaner: str
+    line: int  # 1-based line of the original file the changed line came from (0: none, inserted)
+    column: int  # 1-based column there of the first character changed
+    before: str  # the line as the cleaner got it, with its line end
+    after: str  # the line as the cleaner left it ("" and removed=True for a removed line)
+    spans: tuple[tuple[int, int, int, int], ...]  # (before start, end, after start, end) of each difference
+    removed: bool = False
+    inserted: bool = False
+
+    def snippet(self) -> tuple[str, str]:
+        """The part of the line around the changes, before and after."""
+        if not self.spans:
+            return self.before, self.after
+        first, last = self.spans[0], self.spans[-1]
+        start = max(0, first[0] - SNIPPET_CONTEXT)
+        after_start = max(0, first[2] - (first[0] - start))
+        return (
+            self.before[start : last[1] + SNIPPET_CONTEXT],
+            self.after[after_start : last[3] + SNIPPET_CONTEXT],
+        )
+
+    def as_record(self, path: str) -> dict[str, object]:
+        before, after = self.snippet()
+        return {
+            "file": path,
+            "line": self.line,
+            "column": self.column,
+            "cleaner": self.cleaner,
+            "kind": "removed line" if self.removed else "inserted line" if self.inserted else "changed",
+            "before": before,
+            "after": after,
+        }
+
+
+def changes(pipeline: Pipeline, text: str, *, markdown: bool = False) -> list[Change]:
+    """Every change cleaning ``text`` makes, by cleaner, in the order the cleaners run."""
+    stages = [_lines(text)]
+    found: list[Change] = []
+    # For each line of the latest stage: the original line it came from (None: inserted)
+    # and, while it is that line, how its columns map back (a list of opcode tables).
+    origin: list[tuple[int | None, list]] = [(index, []) for index in range(len(stages[0]))]
+    for count, name in enumerate(pipeline.names, start=1):
+        after = _lines(pipeline.upto(count).clean(text, markdown=markdown))
+        before = stages[-1]
+        if after != before:
+            new_origin: list[tuple[int | None, list]] = []
+            for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+                if tag == "equal":
+                    new_origin += origin[i1:i2]
+                    continue
+                found += _changes_of(name, before[i1:i2], after[j1:j2], origin[i1:i2], new_origin)
+            origin = new_origin
+        stages.append(after)
+    return found
+
+
+def _changes_of(name, old: list[str], new: list[str], origin, new_origin) -> Iterator[Change]:
+    pairs = min(len(old), len(new))  # lines replaced pair up in order; the rest went or came
+    for index in range(pairs):
+        line, maps = origin[index]
+        opcodes = _char_opcodes(old[index], new[index])
+        spans = tuple((a1, a2, b1, b2) for tag, a1, a2, b1, b2 in opcodes if tag != "equal")
+        column = _column_in_original(spans[0][0], maps) if spans else 0
+        yield Change(name, _number(line), column + 1, old[index], new[index], spans)
+        new_origin.append((line, [*maps, opcodes]))
+    for index in range(pairs, len(old)):
+        line, maps = origin[index]
+        yield Change(name, _number(line), 1, old[index], "", ((0, len(old[index]), 0, 0),), removed=True)
+    first_line = origin[0][0] if origin else None
+    for index in range(pairs, len(new)):
+        yield Change(name, _number(first_line), 1, "", new[index], ((0, 0, 0, len(new[index])),), inserted=True)
+        new_origin.append((None, []))
+
+
+def _number(line: int | None) -> int:
+    return 0 if line is None else line + 1
+
+
+def _column_in_original(column: int, maps: list) -> int:
+    """A column of a line as a later cleaner saw it, mapped back through what each earlier
+    cleaner did to that line (a column inside a changed run maps to the run's start)."""
+    for opcodes in reversed(maps):
+        column = _mapped_back(column, opcodes)
+    return column
+
+
+def _mapped_back(column: int, opcodes: list[tuple[str, int, int, int, int]]) -> int:
+    for tag, a1, _, b1, b2 in opcodes:
+        if b1 <= column < b2:
+            return a1 + (column - b1) if tag == "equal" else a1
+    _, _, a2, _, b2 = opcodes[-1]
+    return a2 + (column - b2)  # at or past the end of the line
+
+
+def _char_opcodes(before: str, after: str) -> list[tuple[str, int, int, int, int]]:
+    return difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
+
+
+def _lines(text: str) -> list[str]:
+    # Lines as an editor counts them (LF, CRLF or CR ends one), each with its end: a change
+    # of line end is a change of its line.
+    return split_lines(text)

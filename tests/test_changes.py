@@ -1,0 +1,79 @@
+"""The change model: each change attributed to the cleaner that made it, on the line of the
+original file it came from, its column mapped back through earlier cleaners."""
+
+import json
+
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from newsclean.changes import changes
+from newsclean.cli import app
+from newsclean.diff import split_lines as lf_lines
+from newsclean.pipeline import PROFILES, Pipeline, split_lines
+from tests.strategies import scraped_text
+
+NEWS = Pipeline.from_profile("news")
+TEXT = "خبر\u00a0عاجل  اليوم\u200b \r\n\r\n\r\nتفاصيل\u200f الخبر\n<b>x</b>  «مرحبا» ،قال"
+
+
+def test_each_change_names_its_cleaner_line_and_column_in_the_original():
+    found = [(c.cleaner, c.line, c.column, c.removed) for c in changes(NEWS, TEXT)]
+    assert found == [
+        ("invisible", 1, 16, False),  # the ZWSP after اليوم
+        ("invisible", 4, 7, False),  # the RLM
+        ("html", 5, 1, False),
+        ("punctuation", 5, 20, False),  # the space after ، (column 20 of the line as written)
+        ("whitespace", 1, 4, False),  # the no-break space
+        ("whitespace", 2, 1, False),  # CRLF -> LF
+        ("whitespace", 3, 1, True),  # the second blank line goes
+        ("whitespace", 5, 9, False),  # the double space, after html took <b>
+    ]
+
+
+texts = st.lists(st.one_of(scraped_text, st.sampled_from(["\n", "\n\n\n", " \r\n", "|\n"])), max_size=8).map("".join)
+
+
+@given(texts, st.sampled_from(sorted(PROFILES)))
+def test_changes_account_for_every_difference_and_start_where_the_original_differs(text, profile):
+    pipeline = Pipeline.from_profile(profile)
+    found = changes(pipeline, text)
+    assert bool(found) == (pipeline.clean(text) != text)
+    original = split_lines(text)
+    touched: set[int] = set()
+    for change in found:
+        assert change.cleaner in pipeline.names
+        if change.line and not change.inserted and change.line not in touched:
+            # The first cleaner to touch a line saw it as written, and its column is where the
+            # line first differs.
+            assert change.before == original[change.line - 1]
+            if not change.removed:
+                start = change.column - 1
+                assert change.before[:start] == change.after[:start]
+                assert change.before[start:start + 1] != change.after[start:start + 1] or len(change.before) != len(change.after)
+        touched.add(change.line)
+
+
+def test_json_and_github_output_through_the_cli(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "a,b.txt").write_text("خبر  عاجل\n<b>x</b>\n", "utf-8")
+    (tmp_path / "clean.txt").write_text("خبر عاجل\n", "utf-8")
+    runner = CliRunner()
+    result = runner.invoke(app, ["clean", "--check", "--output-format", "json", "a,b.txt", "clean.txt"])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == [
+        {"file": "a,b.txt", "line": 2, "column": 1, "cleaner": "html", "kind": "changed", "before": "<b>x</b>\n", "after": "x\n"},
+        {"file": "a,b.txt", "line": 1, "column": 4, "cleaner": "whitespace", "kind": "changed",
+         "before": "خبر  عاجل\n", "after": "خبر عاجل\n"},
+    ]
+    github = runner.invoke(app, ["clean", "--diff", "--output-format", "github", "a,b.txt"])
+    assert github.exit_code == 1
+    assert lf_lines(github.stdout)[0] == "::warning file=a%2Cb.txt,line=2,col=1,title=newsclean html::changed: '<b>x</b>' -> 'x'\n"
+    clean = runner.invoke(app, ["clean", "--check", "--output-format", "json", "clean.txt"])
+    assert clean.exit_code == 0 and json.loads(clean.stdout) == []
+    wrong = runner.invoke(app, ["clean", "--output-format", "json", "a,b.txt"])
+    assert wrong.exit_code == 2 and "goes with --check, --diff or -i" in wrong.stderr
+    fixed = runner.invoke(app, ["clean", "-i", "--output-format", "json", "a,b.txt"])
+    assert fixed.exit_code == 0 and len(json.loads(fixed.stdout)) == 2
+    assert (tmp_path / "a,b.txt").read_text("utf-8") == "خبر عاجل\nx\n"
