@@ -320,7 +320,7 @@ def test_jobs_in_place_with_stats_and_a_failure(run, tmp_path):
     assert result.exit_code == 2
     assert "bad.txt: cannot decode byte 0xff" in result.stderr
     assert all((tmp_path / f"{index}.txt").read_text() == CLEAN for index in range(6))
-    assert "7 files: 6 changed, 0 unchanged, 0 skipped, 1 failed" in result.stderr
+    assert "7 files: 6 changed, 0 unchanged, 1 failed (" in result.stderr
     assert "whitespace" in result.stderr and "lines changed" in result.stderr
 
 
@@ -353,3 +353,13 @@ def test_progress_moves_with_the_bytes_of_a_large_file(tmp_path):
     with reporter.progress(1, PROGRESS_MIN_BYTES * 2) as progress:
         progress.read(PROGRESS_MIN_BYTES)
     assert "0/1 files" in screen.getvalue() and "52.4" in screen.getvalue()
+
+
+def test_the_summary_fits_80_columns_and_says_would_change_in_check_mode(run, tmp_path):
+    for index in range(12):
+        write(tmp_path / "many" / f"{index}.txt", DIRTY if index % 2 else CLEAN)
+    write(tmp_path / "many" / "binary.txt", "a\0b")
+    result = run("clean", "--check", str(tmp_path / "many"))
+    (summary,) = [line for line in result.stderr.splitlines() if line.startswith("13 files")]
+    assert summary.startswith("13 files: 6 would change, 6 unchanged, 1 skipped (")
+    assert len(summary) <= 80

@@ -261,7 +261,7 @@ def _clean_all(
     stdout.flush()
     if mode in ("in-place", "copy", "check") or tally.failed or tally.skipped or interrupted:
         # A filter that succeeded says nothing (sed, ruff, prettier): its product is stdout.
-        reporter.summary(tally, time.perf_counter() - started)
+        reporter.summary(tally, time.perf_counter() - started, mode)
     if pipeline.changes is not None:
         reporter.stats(changes, pipeline.names)
     if interrupted:

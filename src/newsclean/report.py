@@ -43,6 +43,23 @@ def _escape(match: re.Match) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+# What a changed file is, by mode, in the summary.
+_CHANGED = {"check": "would change", "diff": "would change", "copy": "written", "stdout": "cleaned"}
+
+
+def summary_line(tally: Tally, seconds: float, mode: str = "in-place") -> str:
+    """One line for a run, within 80 columns: only the counts that are not zero, beyond the
+    changed and unchanged files.
+
+    >>> summary_line(Tally(seen=3, changed=1, unchanged=1, failed=1, bytes=2_500_000), 0.5, "check")
+    '3 files: 1 would change, 1 unchanged, 1 failed (2.5 MB in 0.50 s)'
+    """
+    counts = [f"{tally.changed} {_CHANGED.get(mode, 'changed')}", f"{tally.unchanged} unchanged"]
+    counts += [f"{count} {name}" for name, count in (("skipped", tally.skipped), ("failed", tally.failed)) if count]
+    files = f"{tally.seen} file{'' if tally.seen == 1 else 's'}"
+    return f"{files}: {', '.join(counts)} ({tally.bytes / 1e6:.1f} MB in {seconds:.2f} s)"
+
+
 @dataclass
 class Tally:
     seen: int = 0
@@ -85,17 +102,9 @@ class Reporter:
     def error(self, message: str) -> None:
         self._say(f"newsclean: error: {message}", "red")
 
-    def summary(self, tally: Tally, seconds: float) -> None:
-        if self.quiet:
-            return
-        megabytes = tally.bytes / 1e6
-        speed = f"{megabytes / seconds:.1f} MB/s" if seconds > 0 else "-"
-        self._say(
-            f"{tally.seen} file{'' if tally.seen == 1 else 's'}: {tally.changed} changed, {tally.unchanged} unchanged, "
-            f"{tally.skipped} skipped, {tally.failed} failed; {megabytes:.2f} MB in "
-            f"{seconds:.2f} s ({speed})",
-            "dim",
-        )
+    def summary(self, tally: Tally, seconds: float, mode: str = "in-place") -> None:
+        if not self.quiet:
+            self._say(summary_line(tally, seconds, mode), "dim")
 
     def stats(self, changes: Counter[str], cleaners: Sequence[str]) -> None:
         from rich.table import Table
