@@ -5,7 +5,6 @@ import itertools
 import re
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 from hypothesis import given

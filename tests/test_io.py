@@ -6,7 +6,6 @@ import pytest
 
 from newsclean import io as newsclean_io
 from newsclean.discovery import iter_input_files
-
 from newsclean.errors import BinaryFileError, InputError, UndecodableError
 from newsclean.io import (
     SAMPLE_BYTES,
@@ -107,7 +106,7 @@ def test_a_bad_byte_names_its_offset():
     data = ARABIC.encode("utf-8") * 3 + b"\xff" + b"tail"
     with pytest.raises(UndecodableError) as caught:
         _decode(data, "utf-8")
-    assert "byte 0xff at offset %d as utf-8" % (len(ARABIC.encode()) * 3) in str(caught.value)
+    assert f"byte 0xff at offset {len(ARABIC.encode()) * 3} as utf-8" in str(caught.value)
     assert "--encoding" in str(caught.value)
 
 

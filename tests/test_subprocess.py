@@ -8,7 +8,6 @@ import time
 
 import pytest
 
-
 LINE = "وقال بوتين\u00a0في هذا الاجتماع  الذي انعقد في المجلس الأعلى\u200b لحكومة الاتحاد \n"
 NEWSCLEAN = [sys.executable, "-m", "newsclean"]
 

@@ -17,12 +17,15 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from newsclean.errors import BinaryFileError, InputError
 from newsclean.discovery import InputFile
+from newsclean.errors import BinaryFileError, InputError
 from newsclean.io import TextSource, clean_path, is_markdown, open_input
 from newsclean.pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from multiprocessing.synchronize import Event
 
 # Files handed to a worker at a time: enough to keep the pipe between processes quiet.
 CHUNK = 4
@@ -35,9 +38,9 @@ class Outcome:
     size: int = 0
     message: str = ""  # why it was skipped or failed, in one line
     named: bool = True
-    changes: Counter = field(default_factory=Counter)  # lines changed by each cleaner
+    changes: Counter[str] = field(default_factory=Counter)  # lines changed by each cleaner
     destination: str = ""  # where -o wrote it
-    records: list = field(default_factory=list)  # each change, as `Change.as_record` gives it
+    records: list[dict[str, object]] = field(default_factory=list)  # each change, as `Change.as_record` gives it
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,7 @@ def run(
     with tempfile.TemporaryDirectory(prefix="newsclean-") as spool:
         stop = multiprocessing.get_context().Event()
         pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(job, spool, os.getpid(), stop))
-        running: deque[Future] = deque()
+        running: deque[Future[Results]] = deque()
         interrupts = _Interrupts(stop, pool)
         try:
             with interrupts.caught():
@@ -113,7 +116,7 @@ class _Interrupts:
     tasks not started come back empty), so every file finished is still reported; the second
     ends them at once. Either way each file is its old self or its new self."""
 
-    def __init__(self, stop, pool: ProcessPoolExecutor) -> None:
+    def __init__(self, stop: Event, pool: ProcessPoolExecutor) -> None:
         self.stop, self.pool, self.count = stop, pool, 0
 
     def __call__(self, signum: int, frame: object) -> None:
@@ -137,7 +140,11 @@ class _Interrupts:
             signal.signal(signal.SIGINT, previous)
 
 
-def _hand_out(pool: ProcessPoolExecutor, tasks: Iterator[list], running: deque, limit: int) -> None:
+Task = list[tuple[InputFile, Path | None]]
+Results = list[tuple[Outcome, str | None]]
+
+
+def _hand_out(pool: ProcessPoolExecutor, tasks: Iterator[Task], running: deque[Future[Results]], limit: int) -> None:
     while len(running) < limit:
         task = next(tasks, None)
         if task is None:
@@ -145,7 +152,7 @@ def _hand_out(pool: ProcessPoolExecutor, tasks: Iterator[list], running: deque, 
         running.append(pool.submit(_work_on, task))
 
 
-def _delivered(results: list[tuple[Outcome, str | None]], out: BinaryIO) -> Iterator[Outcome]:
+def _delivered(results: Results, out: BinaryIO) -> Iterator[Outcome]:
     for outcome, spooled in results:
         if spooled:
             with open(spooled, "rb") as piece:
@@ -193,7 +200,7 @@ def clean_one(
     )
 
 
-def _records(path: Path, job: Job) -> list[dict]:
+def _records(path: Path, job: Job) -> list[dict[str, object]]:
     from newsclean.changes import changes  # (a reporting mode's module)
 
     with open_input(path) as stream:
@@ -202,10 +209,10 @@ def _records(path: Path, job: Job) -> list[dict]:
     return [change.as_record(str(path)) for change in changes(job.pipeline, text, markdown=markdown)]
 
 
-_worker: dict = {}
+_worker: dict[str, Any] = {}
 
 
-def _start_worker(job: Job, spool: str, parent: int, stop) -> None:
+def _start_worker(job: Job, spool: str, parent: int, stop: Event) -> None:
     _end_with_parent(parent)
     # Ctrl-C reaches the whole process group; the parent alone answers it, by setting
     # ``stop``: a worker finishes the file it holds (every write is atomic anyway) and takes
@@ -232,7 +239,7 @@ def _end_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _work_on(task: list[tuple[InputFile, Path | None]]) -> list[tuple[Outcome, str | None]]:
+def _work_on(task: Task) -> Results:
     results = []
     for item, destination in task:
         if _worker["stop"].is_set():

@@ -18,6 +18,11 @@ from dataclasses import dataclass
 
 from newsclean.pipeline import Pipeline, split_lines
 
+Opcodes = list[tuple[str, int, int, int, int]]  # as difflib gives them
+# A line's origin: its line in the original file (None: inserted), and the opcodes of each
+# earlier cleaner's edits of it, to map its columns back.
+Origin = tuple[int | None, list[Opcodes]]
+
 SNIPPET_CONTEXT = 20  # characters shown on each side of a change in a snippet
 
 
@@ -65,12 +70,12 @@ def changes(pipeline: Pipeline, text: str, *, markdown: bool = False) -> list[Ch
     found: list[Change] = []
     # For each line of the latest stage: the original line it came from (None: inserted)
     # and, while it is that line, how its columns map back (a list of opcode tables).
-    origin: list[tuple[int | None, list]] = [(index, []) for index in range(len(stages[0]))]
+    origin: list[Origin] = [(index, []) for index in range(len(stages[0]))]
     for count, name in enumerate(pipeline.names, start=1):
         after = _lines(pipeline.upto(count).clean(text, markdown=markdown))
         before = stages[-1]
         if after != before:
-            new_origin: list[tuple[int | None, list]] = []
+            new_origin: list[Origin] = []
             for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
                 if tag == "equal":
                     new_origin += origin[i1:i2]
@@ -81,7 +86,9 @@ def changes(pipeline: Pipeline, text: str, *, markdown: bool = False) -> list[Ch
     return found
 
 
-def _changes_of(name, old: list[str], new: list[str], origin, new_origin) -> Iterator[Change]:
+def _changes_of(
+    name: str, old: list[str], new: list[str], origin: list[Origin], new_origin: list[Origin]
+) -> Iterator[Change]:
     pairs = min(len(old), len(new))  # lines replaced pair up in order; the rest went or came
     for index in range(pairs):
         line, maps = origin[index]
@@ -103,7 +110,7 @@ def _number(line: int | None) -> int:
     return 0 if line is None else line + 1
 
 
-def _column_in_original(column: int, maps: list) -> int:
+def _column_in_original(column: int, maps: list[Opcodes]) -> int:
     """A column of a line as a later cleaner saw it, mapped back through what each earlier
     cleaner did to that line (a column inside a changed run maps to the run's start)."""
     for opcodes in reversed(maps):
@@ -111,7 +118,7 @@ def _column_in_original(column: int, maps: list) -> int:
     return column
 
 
-def _mapped_back(column: int, opcodes: list[tuple[str, int, int, int, int]]) -> int:
+def _mapped_back(column: int, opcodes: Opcodes) -> int:
     for tag, a1, _, b1, b2 in opcodes:
         if b1 <= column < b2:
             return a1 + (column - b1) if tag == "equal" else a1
@@ -119,8 +126,8 @@ def _mapped_back(column: int, opcodes: list[tuple[str, int, int, int, int]]) -> 
     return a2 + (column - b2)  # at or past the end of the line
 
 
-def _char_opcodes(before: str, after: str) -> list[tuple[str, int, int, int, int]]:
-    return difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
+def _char_opcodes(before: str, after: str) -> Opcodes:
+    return list(difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes())
 
 
 def _lines(text: str) -> list[str]:

@@ -9,9 +9,10 @@ import shutil
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, List, Optional
+from types import TracebackType
+from typing import Any, BinaryIO, Literal, cast
 
 import typer
 
@@ -19,10 +20,10 @@ from newsclean import __version__
 from newsclean.batch import Job, Outcome, default_jobs
 from newsclean.batch import run as run_batch
 from newsclean.config import Settings, load_settings
-from newsclean.errors import InputError, NewscleanError, UsageError
-from newsclean.language import describe
 from newsclean.discovery import InputFile, iter_input_files, why_left_out
+from newsclean.errors import InputError, NewscleanError, UsageError
 from newsclean.io import STDIN, StandardOutput, TextSource, forced_encoding, is_markdown, line_endings, open_input
+from newsclean.language import describe
 from newsclean.pipeline import PROFILES, REGISTRY, Pipeline, select_cleaners
 from newsclean.report import Reporter, Tally
 
@@ -71,27 +72,27 @@ CONFIG = typer.Option(None, "--config", help="Config file to use instead of the 
 
 @app.command()
 def clean(
-    paths: Optional[List[str]] = PATHS,
+    paths: list[str] | None = PATHS,
     in_place: bool = _flag("-i", "--in-place", help="Rewrite changed files atomically."),
-    output_dir: Optional[Path] = typer.Option(None, "-o", "--output-dir", help="Write cleaned copies under DIR.", file_okay=False),
+    output_dir: Path | None = typer.Option(None, "-o", "--output-dir", help="Write cleaned copies under DIR.", file_okay=False),
     check: bool = _flag("--check", help="Write nothing; exit 1 if any file would change."),
     diff: bool = _flag("--diff", help="Print a unified diff of the changes; write nothing; exit 1 if any file would change."
     ),
-    profile: Optional[str] = typer.Option(None, "-p", "--profile", help=f"Cleaner profile: {', '.join(PROFILES)}."),
-    only: Optional[str] = typer.Option(None, "--only", help="Run only these cleaners (comma-separated)."),
-    skip: Optional[str] = typer.Option(None, "--skip", help="Leave these cleaners out (comma-separated)."),
-    include: Optional[List[str]] = INCLUDE,
-    exclude: Optional[List[str]] = EXCLUDE,
-    encoding: Optional[str] = ENCODING,
-    config: Optional[Path] = CONFIG,
-    text_format: Optional[str] = typer.Option(
+    profile: str | None = typer.Option(None, "-p", "--profile", help=f"Cleaner profile: {', '.join(PROFILES)}."),
+    only: str | None = typer.Option(None, "--only", help="Run only these cleaners (comma-separated)."),
+    skip: str | None = typer.Option(None, "--skip", help="Leave these cleaners out (comma-separated)."),
+    include: list[str] | None = INCLUDE,
+    exclude: list[str] | None = EXCLUDE,
+    encoding: str | None = ENCODING,
+    config: Path | None = CONFIG,
+    text_format: str | None = typer.Option(
         None, "--format", help="auto (Markdown for .md and .markdown), text or markdown."
     ),
-    lang: Optional[str] = typer.Option(None, "--lang", help="Language of the text: auto (per paragraph), ar or fa."),
-    jobs: Optional[int] = typer.Option(
+    lang: str | None = typer.Option(None, "--lang", help="Language of the text: auto (per paragraph), ar or fa."),
+    jobs: int | None = typer.Option(
         None, "-j", "--jobs", help="Worker processes (default: the CPU count when there are several files)."
     ),
-    dask: Optional[str] = typer.Option(
+    dask: str | None = typer.Option(
         None, "--dask", help="Clean on the Dask cluster at this scheduler address (files on a shared file system)."
     ),
     stats: bool = _flag("--stats", help="Show how many lines each cleaner changed."),
@@ -103,7 +104,7 @@ def clean(
     ),
     no_ignore: bool = NO_IGNORE,
     force_exclude: bool = FORCE_EXCLUDE,
-    stdin_filename: Optional[str] = typer.Option(
+    stdin_filename: str | None = typer.Option(
         None, "--stdin-filename", help="Clean stdin by the rules for this file name (Markdown for .md, excludes)."
     ),
     verbose: bool = VERBOSE,
@@ -151,10 +152,10 @@ def clean(
 
 @app.command()
 def detect(
-    paths: Optional[List[str]] = PATHS,
-    include: Optional[List[str]] = INCLUDE,
-    exclude: Optional[List[str]] = EXCLUDE,
-    config: Optional[Path] = CONFIG,
+    paths: list[str] | None = PATHS,
+    include: list[str] | None = INCLUDE,
+    exclude: list[str] | None = EXCLUDE,
+    config: Path | None = CONFIG,
     no_ignore: bool = NO_IGNORE,
     force_exclude: bool = FORCE_EXCLUDE,
     verbose: bool = VERBOSE,
@@ -297,7 +298,14 @@ def _count(outcome: Outcome, tally: Tally, reporter: Reporter, mode: str) -> boo
     return False
 
 
-def _outcomes(tasks, job: Job, stdout, workers: int, scheduler: str | None, on_read=None):
+def _outcomes(
+    tasks: list[tuple[InputFile, Path | None]],
+    job: Job,
+    stdout: BinaryIO,
+    workers: int,
+    scheduler: str | None,
+    on_read: Callable[[int], None] | None = None,
+) -> Iterator[Outcome]:
     if scheduler is None:
         return run_batch(tasks, job, stdout, workers, on_read)
     if importlib.util.find_spec("distributed") is None:
@@ -307,11 +315,11 @@ def _outcomes(tasks, job: Job, stdout, workers: int, scheduler: str | None, on_r
     return run_on_cluster(scheduler, tasks, job, stdout)
 
 
-def _stdout(mode: str):
+def _stdout(mode: str) -> BinaryIO:
     """Where the product goes. A run that writes files needs no stdout, and one started with
     stdout closed (cron, `>&-`) still does its work."""
     if sys.stdout is not None:
-        return StandardOutput(sys.stdout.buffer)
+        return cast(BinaryIO, StandardOutput(sys.stdout.buffer))
     if mode in ("stdout", "diff"):
         raise UsageError("standard output is closed; redirect it (> file) or clean in place with -i")
     return open(os.devnull, "wb")
@@ -361,7 +369,7 @@ class Walk:
         return why is not None
 
 
-def _inputs(paths: list[str], walk: Walk, reporter: Reporter, tally: Tally | None = None):
+def _inputs(paths: list[str], walk: Walk, reporter: Reporter, tally: Tally | None = None) -> Iterator[InputFile]:
     """The files to work on; a path that does not exist is reported and counted as failed."""
     for path in paths:
         if path == STDIN:
@@ -398,6 +406,8 @@ def _destination(item: InputFile, output_dir: Path) -> Path:
 def _refuse_collisions(tasks: list[tuple[InputFile, Path | None]]) -> None:
     written: dict[Path, Path] = {}
     for item, destination in tasks:
+        if destination is None:
+            continue
         key = Path(os.path.abspath(destination))
         if key in written:
             raise UsageError(
@@ -438,7 +448,7 @@ class Records:
         self.format = output_format
         self.count = 0
 
-    def write(self, records: list[dict], out) -> None:
+    def write(self, records: list[dict[str, Any]], out: BinaryIO) -> None:
         for record in records:
             if self.format == "json":
                 opening = "[\n" if self.count == 0 else ",\n"
@@ -447,12 +457,12 @@ class Records:
                 out.write(_annotation(record).encode("utf-8"))
             self.count += 1
 
-    def close(self, out) -> None:
+    def close(self, out: BinaryIO) -> None:
         if self.format == "json":
             out.write(b"[]\n" if self.count == 0 else b"\n]\n")
 
 
-def _annotation(record: dict) -> str:
+def _annotation(record: dict[str, Any]) -> str:
     # https://docs.github.com/actions/reference/workflow-commands-for-github-actions: the
     # values escape %, CR and LF (and , and : in properties).
     def escaped(text: str, prop: bool = False) -> str:
@@ -494,7 +504,9 @@ class _errors_to_exit:
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, kind, error, traceback) -> bool:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> Literal[False]:
         if kind is None or issubclass(kind, typer.Exit):
             return False
         if issubclass(kind, BrokenPipeError):
@@ -505,7 +517,7 @@ class _errors_to_exit:
         if issubclass(kind, KeyboardInterrupt):
             self.reporter.error("interrupted; files not yet rewritten are unchanged")
             raise typer.Exit(EXIT_INTERRUPTED)
-        if issubclass(kind, NewscleanError):
+        if isinstance(error, NewscleanError):
             self.reporter.error(str(error))
             raise typer.Exit(error.exit_code)
         if issubclass(kind, Exception) and not os.environ.get("NEWSCLEAN_DEBUG"):

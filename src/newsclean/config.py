@@ -9,19 +9,14 @@ in a table named after the cleaner, e.g. ``[tool.newsclean.whitespace]``.
 from __future__ import annotations
 
 import os
-import sys
+import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from newsclean.errors import UsageError
 from newsclean.discovery import DEFAULT_INCLUDE
+from newsclean.errors import UsageError
 from newsclean.pipeline import DEFAULT_PROFILE, REGISTRY
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 CONFIG_NAMES = ("newsclean.toml", ".newsclean.toml", "pyproject.toml")
 

@@ -13,7 +13,6 @@ import tempfile
 from collections import deque
 from collections.abc import Iterable, Iterator
 
-
 CONTEXT = 3
 # A hunk's lines are held in memory up to this many characters, then on disk.
 HUNK_SPOOL_CHARS = 1 << 20

@@ -140,7 +140,7 @@ def _walk(
         pending.extend(reversed(subfolders))
 
 
-def _why_not_walked(entry: os.DirEntry, rules: GitIgnores | None) -> str | None:
+def _why_not_walked(entry: os.DirEntry[str], rules: GitIgnores | None) -> str | None:
     if entry.name.startswith("."):
         return HIDDEN
     if rules is None:
@@ -184,7 +184,7 @@ class GitIgnores:
             return cls()  # the user named an ignored folder: walking it is what they asked for
         return rules
 
-    def entering(self, folder: str, entries: list[os.DirEntry]) -> GitIgnores:
+    def entering(self, folder: str, entries: list[os.DirEntry[str]]) -> GitIgnores:
         if any(entry.name == ".gitignore" for entry in entries):
             return self._with_file(Path(folder) / ".gitignore")
         return self

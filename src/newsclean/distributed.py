@@ -65,9 +65,9 @@ def run_on_cluster(
 
     # Workers do not share this process's working folder: send absolute paths.
     remote = [(_absolute(item), destination and destination.resolve()) for item, destination in items]
-    with Client(address) as client:
+    with Client(address) as client:  # type: ignore[no-untyped-call]
         futures = client.map(_clean_remotely, remote, job=job, pure=False)
-        for (item, _), future in zip(items, futures):
+        for (item, _), future in zip(items, futures, strict=False):
             outcome, written = future.result()
             if written:
                 out.write(written)

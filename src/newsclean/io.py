@@ -304,7 +304,8 @@ def _link_open_file(fd: int, name: str) -> None:
     """Give the unnamed file open as ``fd`` a name (linkat through /proc, which os.link
     cannot do: it does not follow the /proc link); copy it where linking is refused."""
     source = f"/proc/self/fd/{fd}".encode()
-    if _libc() is not None and _libc().linkat(_AT_FDCWD, source, _AT_FDCWD, os.fsencode(name), _AT_SYMLINK_FOLLOW) == 0:
+    libc = _libc()
+    if libc is not None and libc.linkat(_AT_FDCWD, source, _AT_FDCWD, os.fsencode(name), _AT_SYMLINK_FOLLOW) == 0:
         return
     with open(source, "rb") as unnamed, open(name, "xb") as named:
         shutil.copyfileobj(unnamed, named)
@@ -313,7 +314,7 @@ def _link_open_file(fd: int, name: str) -> None:
 
 
 @functools.lru_cache(maxsize=1)
-def _libc():
+def _libc() -> ctypes.CDLL | None:
     try:
         return ctypes.CDLL(None, use_errno=True)
     except OSError:  # pragma: no cover
@@ -529,6 +530,8 @@ def _deliver(
     elif mode == "check":
         changed = _differs_from_source(source, cleaned)
     elif mode == "copy":
+        if destination is None:
+            raise ValueError("mode 'copy' needs a destination")
         try:
             destination.parent.mkdir(parents=True, exist_ok=True)
             changed = write_atomically(destination, cleaned)

@@ -18,6 +18,7 @@ teh marbuta and diacritics they carry, and teh marbuta stops counting.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from newsclean.tables.arabic import (
     ARABIC_LETTER,
@@ -76,7 +77,7 @@ def _folded_view(text: str) -> str:
     return _keyboard_view(text).replace("ة", "ه")
 
 
-def _word_lists(view) -> tuple[frozenset[str], frozenset[str]]:
+def _word_lists(view: Callable[[str], str]) -> tuple[frozenset[str], frozenset[str]]:
     # Words are compared letters only; folding merges some words of the two languages
     # (آن and أن): those tell nothing.
     def letters(word: str) -> str:
@@ -117,7 +118,7 @@ def evidence(text: str, *, folded: bool = False, letters: bool = True) -> tuple[
     return arabic, persian
 
 
-def _any(pattern: re.Pattern, text: str) -> bool:
+def _any(pattern: re.Pattern[str], text: str) -> bool:
     return pattern.search(text) is not None
 
 
@@ -264,7 +265,7 @@ def describe(text: str) -> str:
     counts = {ARABIC: 0, PERSIAN: 0}
     for line in text.splitlines():
         language = weigh(line, OTHER)
-        if language != OTHER:
+        if language is not None and language != OTHER:
             counts[language] += 1
     if not all(counts.values()):
         return overall

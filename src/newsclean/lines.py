@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 
-def clean_flagged_lines(text: str, flag: re.Pattern | str, clean_line: Callable[[str], str]) -> str:
+def clean_flagged_lines(text: str, flag: re.Pattern[str] | str, clean_line: Callable[[str], str]) -> str:
     """``text`` with ``clean_line`` applied to each line in which ``flag`` finds a match.
 
     ``flag`` is a pattern or a literal string (found by `str.find`, faster still). Lines end
@@ -49,7 +49,7 @@ def clean_flagged_lines(text: str, flag: re.Pattern | str, clean_line: Callable[
     return "".join(pieces)
 
 
-def _finder(flag: re.Pattern | str) -> Callable[[str, int], int]:
+def _finder(flag: re.Pattern[str] | str) -> Callable[[str, int], int]:
     """A function giving the position of the next match from a position, or -1."""
     if isinstance(flag, str):
         return lambda text, position: text.find(flag, position)

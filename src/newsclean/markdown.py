@@ -102,7 +102,7 @@ def clean_markdown(text: str, clean_prose: Callable[[str], str]) -> str:
     blocks = [block for block in _prose_blocks(tokens) if not any(verbatim[block.start : block.end])]
     cleaned = list(lines)
     changed: dict[int, list[str]] = {}
-    for index, (block, new) in enumerate(zip(blocks, _clean_blocks(lines, blocks, clean_prose))):
+    for index, (block, new) in enumerate(zip(blocks, _clean_blocks(lines, blocks, clean_prose), strict=False)):
         if new is not None and new != lines[block.start : block.end]:
             changed[index] = new
             cleaned[block.start : block.end] = new
@@ -120,7 +120,7 @@ def _parse(lines: list[str], verbatim: list[bool]) -> tuple[list[Token], dict[st
     Verbatim lines are parsed as blank: front matter is no Markdown, and a region switched off
     must not open a construct that reaches the lines after it."""
     env: dict[str, Any] = {}
-    source = "".join("\n" if skip else line for line, skip in zip(lines, verbatim + [False] * len(lines)))
+    source = "".join("\n" if skip else line for line, skip in zip(lines, verbatim + [False] * len(lines), strict=False))
     return _BLOCK_PARSER.parse(source, env), env
 
 
@@ -140,7 +140,7 @@ def _may_need_cleaning(lines: list[str], verbatim: list[bool], clean_prose: Call
     runs: list[str] = []
     run: list[str] = []
     fence = None
-    for line, skip in zip([*lines, ""], [*verbatim, True]):
+    for line, skip in zip([*lines, ""], [*verbatim, True], strict=False):
         opening = _FENCE.match(line)
         if fence is not None:
             closing = opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence)
@@ -240,7 +240,7 @@ def _clean_block(lines: list[str], table: bool, clean_prose: Callable[[str], str
 
 def _reassemble(prefixes: list[str], bodies: list[str], new_bodies: list[str], ends: list[str]) -> list[str]:
     out = []
-    for prefix, old, new, end in zip(prefixes, bodies, new_bodies, ends):
+    for prefix, old, new, end in zip(prefixes, bodies, new_bodies, ends, strict=False):
         if old.endswith(_HARD_BREAK):
             new = new.replace(_HARD_BREAK, "") + "  "  # a hard break takes two spaces
         out.append(prefix + new + end if new else prefix.rstrip(" \t") + end)
@@ -324,7 +324,7 @@ def _inline_culprits(
     the two token lists run in step)."""
     by_line = {line: i for i in changed for line in range(blocks[i].start, blocks[i].end)}
     culprits = set()
-    for old, new in zip(tokens, found_tokens):
+    for old, new in zip(tokens, found_tokens, strict=False):
         if old.type != "inline" or old.map is None or old.map[0] not in by_line:
             continue
         if _inline_signature(old, env) != _inline_signature(new, found_env):
@@ -350,7 +350,7 @@ def _signature(tokens: list[Token]) -> list[tuple[Any, ...]]:
 
 
 def _first_difference(expected: list[tuple[Any, ...]], found: list[tuple[Any, ...]]) -> int | None:
-    for old, new in zip(expected, found):
+    for old, new in zip(expected, found, strict=False):
         if old != new:
             return min(old[0], new[0])
     if len(expected) != len(found):
@@ -382,7 +382,7 @@ def protect_inline(text: str, spans: list[str] | None = None, *, table: bool = F
         return None
     spans = spans if spans is not None else [_HARD_BREAK]  # (span 0 stands for itself)
 
-    def hold(match: re.Match) -> str:
+    def hold(match: re.Match[str]) -> str:
         if len(spans) == _MAX_SPANS:
             return match.group()
         spans.append(match.group())

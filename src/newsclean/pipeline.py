@@ -20,7 +20,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from newsclean.cleaners.arabic import FOLDINGS_THAT_HIDE_EVIDENCE, normalize_arabic
 from newsclean.cleaners.html import strip_html
@@ -197,7 +197,7 @@ def pipeline_for(
 
 @functools.lru_cache(maxsize=64)
 def _cached_pipeline(
-    profile: str, only: tuple[str, ...], skip: tuple[str, ...], options: tuple[tuple[str, tuple], ...]
+    profile: str, only: tuple[str, ...], skip: tuple[str, ...], options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]
 ) -> Pipeline:
     return Pipeline.from_profile(profile, only=only, skip=skip, options={name: dict(value) for name, value in options})
 
@@ -237,9 +237,7 @@ class Pipeline:
         self.names = [name for name in REGISTRY if name in names]
         self.steps = [(name, _bind(REGISTRY[name], options.get(name, {}))) for name in self.names]
         self.normalizes_layout = "whitespace" in self.names
-        self.across_blocks = [
-            REGISTRY[name].across_blocks for name in self.names if REGISTRY[name].across_blocks
-        ]
+        self.across_blocks = _across_blocks(self.names)
         self.changes: Counter[str] | None = Counter() if explain else None
         # The `arabic` cleaner takes the document's language for lines too short to tell,
         # unless the user fixed a language or a default.
@@ -271,7 +269,7 @@ class Pipeline:
         prefix = copy.copy(self)
         prefix.names, prefix.steps = self.names[:count], self.steps[:count]
         prefix.normalizes_layout = "whitespace" in prefix.names
-        prefix.across_blocks = [REGISTRY[name].across_blocks for name in prefix.names if REGISTRY[name].across_blocks]
+        prefix.across_blocks = _across_blocks(prefix.names)
         prefix.hints_language = self.hints_language and "arabic" in prefix.names
         prefix.changes = None
         prefix._hinted_steps = {}
@@ -283,7 +281,7 @@ class Pipeline:
             return self.steps
         if document_language not in self._hinted_steps:
             self._hinted_steps[document_language] = [
-                (name, functools.partial(step, default_lang=document_language) if name == "arabic" else step)
+                (name, functools.partial(cast(Callable[..., str], step), default_lang=document_language) if name == "arabic" else step)
                 for name, step in self.steps
             ]
         return self._hinted_steps[document_language]
@@ -307,7 +305,8 @@ class Pipeline:
         return blocks
 
     def _count_changes(self, name: str, before: list[str], after: list[str]) -> None:
-        for old, new in zip(before, after):
+        assert self.changes is not None
+        for old, new in zip(before, after, strict=True):
             if old != new:
                 self.changes[name] += _changed_lines(old, new)
 
@@ -361,7 +360,7 @@ class Pipeline:
         """Yield ``(block, cleaned block, gap, whether the block ended its last line)``."""
         last_line = ""
         for batch in batches:
-            for (block, gap), cleaned in zip(batch, self.clean_blocks([block for block, _ in batch], steps)):
+            for (block, gap), cleaned in zip(batch, self.clean_blocks([block for block, _ in batch], steps), strict=False):
                 cleaned = self._continue(last_line, cleaned)
                 last_line = _last_line(cleaned) or last_line
                 yield block, cleaned, gap, bool(gap) or block.endswith(("\n", "\r"))
@@ -408,6 +407,10 @@ class Pipeline:
         return block
 
 
+def _across_blocks(names: Iterable[str]) -> list[Callable[[str, str], str]]:
+    return [join for name in names if (join := REGISTRY[name].across_blocks) is not None]
+
+
 def _sample(
     batches: Iterator[list[tuple[str, str]]], size: int
 ) -> tuple[str, Iterator[list[tuple[str, str]]]]:
@@ -450,7 +453,7 @@ def _bind(cleaner: Cleaner, options: Mapping[str, Any]) -> Callable[[str], str]:
 def _changed_lines(before: str, after: str) -> int:
     old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
     if len(old) == len(new):
-        return sum(a != b for a, b in zip(old, new))
+        return sum(a != b for a, b in zip(old, new, strict=False))
     opcodes = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
     return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in opcodes if tag != "equal")
 
@@ -591,7 +594,7 @@ def _block_batches(runs: Iterable[str]) -> Iterator[list[tuple[str, str]]]:
         yield list(blocks.flush())
 
 
-def grouped_by_size(items: Iterable[T], size: int, length: Callable[[T], int] = len) -> Iterator[list[T]]:
+def grouped_by_size(items: Iterable[T], size: int, length: Callable[[Any], int] = len) -> Iterator[list[T]]:
     """``items`` in lists, each closed as soon as the lengths of its items add up to ``size``.
 
     >>> list(grouped_by_size(["ab", "c", "def", "g"], 3))

@@ -36,7 +36,7 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(_escape, text)
 
 
-def _escape(match: re.Match) -> str:
+def _escape(match: re.Match[str]) -> str:
     code = ord(match.group())
     if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
         return f"\\x{code - 0xDC00:02x}"
@@ -146,7 +146,7 @@ class Reporter:
             TextColumn("cleaning"),
             BarColumn(),
             DownloadColumn(),
-            TextColumn("{task.fields[files]}/%d files" % files),
+            TextColumn("{task.fields[files]}/" + f"{files} files"),
             TransferSpeedColumn(),
             TimeRemainingColumn(),
         )

@@ -6,8 +6,8 @@ from hypothesis import strategies as st
 
 from newsclean.cleaners.arabic import _LETTER_CHAR, _LETTERS, normalize_arabic
 from newsclean.pipeline import PROFILES, Pipeline
-from tests.conftest import is_persian_article
 from tests.cleaners.contract import contract
+from tests.conftest import is_persian_article
 from tests.strategies import scraped_text
 
 SEARCH = PROFILES["search"].options["arabic"]

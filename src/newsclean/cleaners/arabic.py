@@ -10,7 +10,6 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from newsclean.cleaners.invisible import nfc
-from newsclean.lines import clean_flagged_lines
 from newsclean.language import (
     ARABIC,
     OTHER_ARABIC_SCRIPT,
@@ -18,6 +17,7 @@ from newsclean.language import (
     quick_guess,
     weigh,
 )
+from newsclean.lines import clean_flagged_lines
 from newsclean.tables.arabic import (
     ALEF_MAKSURA,
     ALEF_VARIANTS,
@@ -109,7 +109,7 @@ _FINAL_PERSIAN_YEH = re.compile(f"ی(?!{_LETTER})")
 _CANONICAL_LETTERS = str.maketrans("یک", "يك")
 
 
-def _final_yeh(match: re.Match) -> str:
+def _final_yeh(match: re.Match[str]) -> str:
     # A final ی stands for ى in the words Arabic spells so (with any proclitic), else for ي.
     word = _word_before(match.string, match.start()).translate(_CANONICAL_LETTERS)
     return "ى" if word in _MAKSURA_STEMS else "ي"
@@ -201,7 +201,7 @@ def normalize_arabic(
     return text
 
 
-def _lower_unless_a_tag(match: re.Match) -> str:
+def _lower_unless_a_tag(match: re.Match[str]) -> str:
     run = match.group()
     return run if run.startswith("<") else run.lower()
 
@@ -218,7 +218,7 @@ def _fix_tatweel(text: str) -> str:
     return _TATWEEL_AFTER_LETTER.sub(_drop_tatweel, text)
 
 
-def _drop_tatweel(match: re.Match) -> str:
+def _drop_tatweel(match: re.Match[str]) -> str:
     # Kept (one of them): the tatweel that holds a proclitic apart from a quote, a number or a
     # Latin word (لـ"جيش", الـ 6, بـ2000), and the one after a word of one letter (هـ, جـ).
     text, start, end = match.string, match.start(), match.end()
@@ -238,7 +238,7 @@ def _word_before(text: str, end: int) -> str:
     return text[start:end].replace(TATWEEL, "")
 
 
-def _dedupe_marks(match: re.Match) -> str:
+def _dedupe_marks(match: re.Match[str]) -> str:
     # One of each mark on a letter, in canonical order (by combining class, as NFC orders them).
     unique = dict.fromkeys(match.group())
     return "".join(sorted(unique, key=unicodedata.combining))
@@ -268,7 +268,7 @@ def _runs_by_language(text: str, lang: str, folded: bool, document: str | None) 
         languages = [language or default for language in languages]
     # A run of lines in one language is spelled at once (spellers keep to their line anyway):
     # a call per line cost more than the spelling.
-    for language, run in itertools.groupby(zip(lines, languages), key=itemgetter(1)):
+    for language, run in itertools.groupby(zip(lines, languages, strict=False), key=itemgetter(1)):
         yield "".join(line for line, _ in run), language
 
 

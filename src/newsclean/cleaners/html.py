@@ -9,10 +9,10 @@ from collections.abc import Callable
 
 from newsclean.cleaners.invisible import remove_invisible
 from newsclean.lines import clean_flagged_lines
+from newsclean.tables.loader import load_word_lists
 from newsclean.tables.markup import SGML_FIELD_NAME
 from newsclean.tables.separators import PIPES
 from newsclean.tables.unicode_spaces import UNICODE_SPACES
-from newsclean.tables.loader import load_word_lists
 
 _ELEMENTS = load_word_lists("html_elements.json", ("block", "cell", "inline", "with_content"))
 _BLOCK = _ELEMENTS["block"] | _ELEMENTS["with_content"]
@@ -130,7 +130,7 @@ def strip_html(text: str, *, entities_only: bool = False) -> str:
 
 
 @functools.lru_cache(maxsize=2)
-def _line_cleaner(replace_tags: Callable[[re.Match], str]) -> Callable[[str], str]:
+def _line_cleaner(replace_tags: Callable[[re.Match[str]], str]) -> Callable[[str], str]:
     strip_line = _line_stripper(replace_tags)
 
     def clean_line(line: str) -> str:
@@ -172,7 +172,7 @@ def _decode_entities(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=2)
-def _line_stripper(replace_tags: Callable[[re.Match], str]) -> Callable[[str], str]:
+def _line_stripper(replace_tags: Callable[[re.Match[str]], str]) -> Callable[[str], str]:
     def strip_line(line: str) -> str:
         line = _decode_entities(line)
         if "<" in line:
@@ -185,7 +185,7 @@ def _line_stripper(replace_tags: Callable[[re.Match], str]) -> Callable[[str], s
     return strip_line
 
 
-def _without_spans(text: str, opening: re.Pattern, closing: Callable[[re.Match], str]) -> str:
+def _without_spans(text: str, opening: re.Pattern[str], closing: Callable[[re.Match[str]], str]) -> str:
     """``text`` without each span from an ``opening`` to the ``closing`` it names (comments,
     scripts and styles with their content). Found by plain searches, in one pass: once no
     closing follows, no later opening can have one either, so nothing is scanned twice."""
@@ -256,12 +256,12 @@ def _peel_line_start(line: str) -> str:
     return (edge if edge.strip(" \t" + UNICODE_SPACES) else "") + line[position:]
 
 
-def _known(match: re.Match) -> bool:
-    name = match.group(match.lastgroup).lower()
+def _known(match: re.Match[str]) -> bool:
+    name = match.group(match.lastgroup or 0).lower()
     return name in (_NAME_PREFIXES if match.lastgroup == "cut" else _ALL)
 
 
-def _decode_entity(match: re.Match) -> str:
+def _decode_entity(match: re.Match[str]) -> str:
     entity = match.group()
     if entity[1] == "#":
         number = int(entity[3:-1], 16) if entity[2] in "xX" else int(entity[2:-1])
@@ -269,9 +269,10 @@ def _decode_entity(match: re.Match) -> str:
             return entity
         character = chr(number)
     else:
-        character = html.entities.html5.get(entity[1:])
-        if character is None:
+        named = html.entities.html5.get(entity[1:])
+        if named is None:
             return entity
+        character = named
     return " " if character == "\u00a0" else character
 
 
@@ -281,13 +282,13 @@ def _is_sgml_record(text: str) -> bool:
     return any(match.group(1).lower() not in _ALL for match in _UPPER_CASE_TAG.finditer(text))
 
 
-def _replace_tags_keeping_sgml(match: re.Match) -> str:
+def _replace_tags_keeping_sgml(match: re.Match[str]) -> str:
     if _UPPER_CASE_TAG_RUN.fullmatch(match.group()):
         return match.group()
     return _replace_tags(match)
 
 
-def _replace_tags(match: re.Match) -> str:
+def _replace_tags(match: re.Match[str]) -> str:
     # A run of tags where a line already starts or ends adds no break and no space.
     if _at_line_start(match.string, match.start()) or _at_line_end(match.string, match.end()):
         return ""
@@ -300,8 +301,8 @@ def _replace_tags(match: re.Match) -> str:
     return ""
 
 
-def _replace_fragment(match: re.Match) -> str:
-    name = match.group(match.lastgroup).lower()
+def _replace_fragment(match: re.Match[str]) -> str:
+    name = match.group(match.lastgroup or 0).lower()
     known = _NAME_PREFIXES if match.lastgroup == "cut" else _ALL
     if name not in known:
         return match.group()

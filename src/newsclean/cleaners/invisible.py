@@ -5,7 +5,6 @@ import re
 import unicodedata
 
 from newsclean.lines import clean_flagged_lines
-from newsclean.tables.unicode_spaces import UNICODE_SPACES
 from newsclean.tables.invisible import (
     ARABIC_MARKS,
     BIDI_CONTROLS,
@@ -17,6 +16,7 @@ from newsclean.tables.invisible import (
     ZWJ,
     ZWNJ,
 )
+from newsclean.tables.unicode_spaces import UNICODE_SPACES
 
 _GOES = re.escape(ZERO_WIDTH + BIDI_CONTROLS + OTHER_CONTROLS)
 # `X X*`, not `X+`: a pattern that opens with a class is found by a scan in C.
@@ -39,7 +39,7 @@ _MAX_NON_STARTERS = 30
 
 
 @functools.lru_cache(maxsize=1)
-def _long_mark_run() -> re.Pattern:
+def _long_mark_run() -> re.Pattern[str]:
     """Runs of more than 30 characters that combine with the one before them (canonical
     combining class above 0, from the interpreter's Unicode database). Built on first use:
     it takes 20 ms, and most texts are in NFC already."""
@@ -88,7 +88,7 @@ def _remove_from_line(line: str) -> str:
     return _JOINER_RUN.sub(_keep_meaningful_joiners, line)
 
 
-def _keep_marks_with_a_job(match: re.Match) -> str:
+def _keep_marks_with_a_job(match: re.Match[str]) -> str:
     """One mark of a run of implicit marks, unless the letters on either side (past spaces,
     marks and joiners) have one direction, where it can change nothing. At the line's start a
     mark sets the paragraph's direction (an RLM opening an Arabic line does nothing, one opening
@@ -167,12 +167,12 @@ def _nfc_line(line: str) -> str:
     return unicodedata.normalize("NFC", line)
 
 
-def _stream_safe(match: re.Match) -> str:
+def _stream_safe(match: re.Match[str]) -> str:
     run = match.group()
     return "\u034f".join(run[start : start + _MAX_NON_STARTERS] for start in range(0, len(run), _MAX_NON_STARTERS))
 
 
-def _keep_meaningful_joiners(match: re.Match) -> str:
+def _keep_meaningful_joiners(match: re.Match[str]) -> str:
     run, text, start = match.group(), match.string, match.start()
     before = text[start - 1 : start]
     after = text[match.end() : match.end() + 1]

@@ -79,7 +79,7 @@ def fix_mojibake(text: str) -> str:
     return text
 
 
-def _fix_1252_run(match: re.Match) -> str:
+def _fix_1252_run(match: re.Match[str]) -> str:
     # Hand ftfy only the stretch from the first mangled character to the last: text around
     # it (a no-break space, say) could make ftfy give up on it, and then give up no more
     # once another cleaner had removed that text.
@@ -90,11 +90,12 @@ def _fix_1252_run(match: re.Match) -> str:
     if not signatures:
         return run
     start = signatures[0].start()
-    end = _TRAILING_CONTINUATION.match(run, signatures[-1].end()).end()
+    trailing = _TRAILING_CONTINUATION.match(run, signatures[-1].end())
+    end = trailing.end() if trailing else signatures[-1].end()
     return run[:start] + ftfy.fix_encoding(_NOISE_RUN.sub("", run[start:end])) + run[end:]
 
 
-def _fix_1256_run(match: re.Match) -> str:
+def _fix_1256_run(match: re.Match[str]) -> str:
     run = _NOISE_RUN.sub("", match.group())
     try:
         repaired = run.encode("cp1256").decode("utf-8")

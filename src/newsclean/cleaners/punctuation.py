@@ -6,7 +6,6 @@ import re
 
 from newsclean.lines import clean_flagged_lines
 from newsclean.tables.arabic import TATWEEL
-from newsclean.tables.unicode_spaces import UNICODE_SPACES
 from newsclean.tables.punctuation import (
     ARABIC_DOMAIN_SUFFIXES,
     ARABIC_LETTER,
@@ -20,6 +19,7 @@ from newsclean.tables.punctuation import (
     SPACE_AFTER,
     TO_ARABIC,
 )
+from newsclean.tables.unicode_spaces import UNICODE_SPACES
 
 _LETTER = f"[{ARABIC_LETTER}]"
 _DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
@@ -156,7 +156,7 @@ def _fix_quote_pairs(line: str, quotes: str) -> str:
         return line
     sides = [_side(line, index) for index in positions]
     turns = [OPENS, CLOSES] * (len(positions) // 2)
-    if any(side is not None and side != turn for side, turn in zip(sides, turns)):
+    if any(side is not None and side != turn for side, turn in zip(sides, turns, strict=False)):
         return line
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement), left to right
     for pair in range(0, len(positions), 2):
@@ -222,28 +222,28 @@ def _fix_marks(line: str) -> str:
     return _GLUED_BEFORE.sub(_space_before, line) if opening else line
 
 
-def _first_group(match: re.Match) -> str:
+def _first_group(match: re.Match[str]) -> str:
     return match.group(1)
 
 
-def _space_after(match: re.Match) -> str:
+def _space_after(match: re.Match[str]) -> str:
     return match.group() + " "
 
 
-def _space_before(match: re.Match) -> str:
+def _space_before(match: re.Match[str]) -> str:
     return " " + match.group()
 
 
-def _to_arabic_mark(match: re.Match) -> str:
+def _to_arabic_mark(match: re.Match[str]) -> str:
     return TO_ARABIC[match.group()]
 
 
-def _collapse_repeats(match: re.Match) -> str:
+def _collapse_repeats(match: re.Match[str]) -> str:
     cluster = _SAME_MARK_RUN.sub(r"\1", match.group())
     return _DOT_RUN.sub(_shorten_dots, cluster)
 
 
-def _shorten_dots(match: re.Match) -> str:
+def _shorten_dots(match: re.Match[str]) -> str:
     # `...` is an ellipsis and four or more one too long; `..` stays: Gulf papers write it
     # for a pause inside a sentence, and a full stop there would end it.
     return match.group() if len(match.group()) == 2 else "..."

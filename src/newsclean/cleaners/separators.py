@@ -182,7 +182,7 @@ def _clean_line(line: str) -> str:
     return _DANGLING_START.sub(r"\1", line)
 
 
-def _collapse_run(match: re.Match) -> str:
+def _collapse_run(match: re.Match[str]) -> str:
     run, text = match.group(), match.string
     if run == "||":  # `a || b` in code-like text is an operator, not debris
         before = text[: match.start()].rstrip()[-1:]

@@ -47,15 +47,15 @@ ASCII_DIGITS = "0123456789"
 # ە (ae) and ھ (heh doachashmee, which Arabic sites type for ه) are ه in Arabic; they are
 # letters of Kurdish and Urdu, so Persian lines (which may quote those) keep them.
 HEH_VARIANTS = {"ە": "ه", "ھ": "ه"}
-TO_ARABIC = {"ک": "ك", **dict(zip(PERSIAN_DIGITS, ARABIC_INDIC_DIGITS))}
+TO_ARABIC = {"ک": "ك", **dict(zip(PERSIAN_DIGITS, ARABIC_INDIC_DIGITS, strict=False))}
 ARABIC_YEH_FOR_PERSIAN = {"ی": "ي"}
-TO_PERSIAN = {"ي": "ی", "ك": "ک", "ى": "ی", **dict(zip(ARABIC_INDIC_DIGITS, PERSIAN_DIGITS))}
+TO_PERSIAN = {"ي": "ی", "ك": "ک", "ى": "ی", **dict(zip(ARABIC_INDIC_DIGITS, PERSIAN_DIGITS, strict=False))}
 
 # Search-profile foldings (each an option of the cleaner).
 ALEF_VARIANTS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"}
 ALEF_MAKSURA = {"ى": "ي"}
 TEH_MARBUTA = {"ة": "ه"}
-TO_ASCII_DIGITS = dict(zip(ARABIC_INDIC_DIGITS + PERSIAN_DIGITS, ASCII_DIGITS * 2))
+TO_ASCII_DIGITS = dict(zip(ARABIC_INDIC_DIGITS + PERSIAN_DIGITS, ASCII_DIGITS * 2, strict=False))
 
 # U+FDF0..U+FDFD: whole words in one glyph (ﷺ, ﷲ); news keeps them, search expands them.
 WORD_LIGATURES = "".join(map(chr, range(0xFDF0, 0xFDFE)))

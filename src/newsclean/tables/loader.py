@@ -26,7 +26,7 @@ _ASCII_NAME = re.compile("[a-z][a-z0-9]*")
 
 
 def load_word_lists(
-    name: str, keys: tuple[str, ...], word: re.Pattern = _ASCII_NAME, *, exclusive: bool = True
+    name: str, keys: tuple[str, ...], word: re.Pattern[str] = _ASCII_NAME, *, exclusive: bool = True
 ) -> dict[str, frozenset[str]]:
     """Lists of words (each a full match of ``word``) under ``keys``.
 

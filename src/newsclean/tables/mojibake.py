@@ -7,7 +7,6 @@ single-byte code pages that Arabic text is most often mangled through.
 
 from newsclean.tables.invisible import BIDI_CONTROLS, OTHER_CONTROLS, ZERO_WIDTH
 
-
 # Windows-1252 and latin-1: what continuation bytes turn into (C1 controls where 1252 has none).
 CONTINUATION_1252 = "€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ\xa0¡¢£¤¥¦§¨©ª«¬\xad®¯°±²³´µ¶·¸¹º»¼½¾¿" + "".join(
     map(chr, range(0x80, 0xA0))
