@@ -77,3 +77,22 @@ def test_json_and_github_output_through_the_cli(tmp_path, monkeypatch):
     fixed = runner.invoke(app, ["clean", "-i", "--output-format", "json", "a,b.txt"])
     assert fixed.exit_code == 0 and len(json.loads(fixed.stdout)) == 2
     assert (tmp_path / "a,b.txt").read_text("utf-8") == "خبر عاجل\nx\n"
+
+
+@given(st.text("abج ي\u200b", max_size=30), st.text("abج ی", max_size=30))
+def test_the_fast_character_edits_rebuild_the_text_as_difflibs_do(before, after):
+    # The named helper that cuts shared ends and compares equal-length middles by position
+    # must give opcodes with difflib's meaning: contiguous, covering both strings, and equal
+    # where they say so.
+    from newsclean.changes import _char_opcodes
+
+    opcodes = _char_opcodes(before, after)
+    rebuilt, position_before, position_after = [], 0, 0
+    for tag, a1, a2, b1, b2 in opcodes:
+        assert (a1, b1) == (position_before, position_after)
+        if tag == "equal":
+            assert before[a1:a2] == after[b1:b2]
+        rebuilt.append(after[b1:b2])
+        position_before, position_after = a2, b2
+    assert (position_before, position_after) == (len(before), len(after))
+    assert "".join(rebuilt) == after

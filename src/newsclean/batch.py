@@ -7,10 +7,12 @@ batch goes on.
 from __future__ import annotations
 
 import contextlib
+import io
 import multiprocessing
 import os
 import shutil
 import signal
+import sys
 import tempfile
 from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
@@ -21,11 +23,13 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from newsclean.discovery import InputFile
 from newsclean.errors import BinaryFileError, InputError
-from newsclean.io import TextSource, clean_path, is_markdown, open_input
+from newsclean.io import STDIN, TextSource, clean_path, is_markdown, open_input
 from newsclean.pipeline import Pipeline
 
 if TYPE_CHECKING:
     from multiprocessing.synchronize import Event
+
+    from newsclean.changes import Change
 
 # Files handed to a worker at a time: enough to keep the pipe between processes quiet.
 CHUNK = 4
@@ -41,6 +45,7 @@ class Outcome:
     changes: Counter[str] = field(default_factory=Counter)  # lines changed by each cleaner
     destination: str = ""  # where -o wrote it
     records: list[dict[str, object]] = field(default_factory=list)  # each change, as `Change.as_record` gives it
+    review: dict[str, object] = field(default_factory=dict)  # for the review page: encoding, changes
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,7 @@ class Job:
     encoding: str | None = None
     text_format: str = "auto"
     records: bool = False  # also tell each change, its place and its cleaner (Outcome.records)
+    report: bool = False  # also keep what the review page shows (Outcome.review)
 
 
 def default_jobs(files: int) -> int:
@@ -168,9 +174,15 @@ def clean_one(
     hears of the bytes read as they are."""
     path = str(item.path)
     before = Counter(job.pipeline.changes or {})
+    stdin = None
     try:
-        # (Read before the file is cleaned: in place, it is not the same file after.)
-        records = _records(item.path, job) if job.records else []
+        changes: list[Change] = []
+        if job.records or job.report:
+            # Read before the file is cleaned (in place, it is not the same file after);
+            # standard input is read once and handed to the cleaning as bytes.
+            data = _read_input(item.path)
+            stdin = io.BytesIO(data) if path == STDIN else None
+            changes = _changes(path, data, job)
         result = clean_path(
             item.path,
             job.pipeline,
@@ -180,6 +192,7 @@ def clean_one(
             encoding=job.encoding,
             text_format=job.text_format,
             on_read=on_read,
+            stdin=stdin,
         )
     except BinaryFileError as error:
         return Outcome(path, "skipped", message=str(error), named=item.named)
@@ -190,23 +203,43 @@ def clean_one(
     except OSError as error:
         message = f"{path}: {error.strerror or error}; file left as it was"
         return Outcome(path, "failed", message=message, named=item.named)
-    changes = Counter(job.pipeline.changes or {})
-    changes.subtract(before)
+    counted = Counter(job.pipeline.changes or {})
+    counted.subtract(before)
     status = "changed" if result.changed else "unchanged"
     message = f"{path}: {result.warning}" if result.warning else ""
     written = str(destination) if destination is not None and result.changed else ""
-    return Outcome(
-        path, status, result.size, message, item.named, +changes, written, records if result.changed else []
-    )
+    outcome = Outcome(path, status, result.size, message, item.named, +counted, written)
+    if result.changed:
+        outcome.records = [change.as_record(path) for change in changes] if job.records else []
+    if job.report:
+        outcome.review = _review(result.encoding, changes)
+    return outcome
 
 
-def _records(path: Path, job: Job) -> list[dict[str, object]]:
+# The review page shows the first REVIEW_CAP changes of a file and counts the rest.
+REVIEW_CAP = 200
+
+
+def _review(encoding: str, changes: list[Change]) -> dict[str, object]:
+    return {
+        "encoding": encoding,
+        "total": len(changes),
+        "changes": [change.as_report_item() for change in changes[:REVIEW_CAP]],
+    }
+
+
+def _read_input(path: Path) -> bytes:
+    if str(path) == STDIN:
+        return sys.stdin.buffer.read() if sys.stdin is not None else b""
+    with open_input(path) as stream:
+        return stream.read()
+
+
+def _changes(path: str, data: bytes, job: Job) -> list[Change]:
     from newsclean.changes import changes  # (a reporting mode's module)
 
-    with open_input(path) as stream:
-        text = "".join(TextSource(str(path), stream, job.encoding).chunks())
-    markdown = is_markdown(path, job.text_format)
-    return [change.as_record(str(path)) for change in changes(job.pipeline, text, markdown=markdown)]
+    text = "".join(TextSource(path, io.BytesIO(data), job.encoding).chunks())
+    return changes(job.pipeline, text, markdown=is_markdown(path, job.text_format))
 
 
 _worker: dict[str, Any] = {}

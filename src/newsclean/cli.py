@@ -26,6 +26,7 @@ from newsclean.io import STDIN, StandardOutput, TextSource, forced_encoding, is_
 from newsclean.language import describe
 from newsclean.pipeline import PROFILES, REGISTRY, Pipeline, select_cleaners
 from newsclean.report import Reporter, Tally
+from newsclean.review import Review
 
 EXIT_OK, EXIT_CHANGES, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -96,6 +97,12 @@ def clean(
         None, "--dask", help="Clean on the Dask cluster at this scheduler address (files on a shared file system)."
     ),
     stats: bool = _flag("--stats", help="Show how many lines each cleaner changed."),
+    report: Path | None = typer.Option(
+        None,
+        "--report",
+        help="Also write a review page (self-contained HTML) of what changed, where, and by which cleaner.",
+        dir_okay=False,
+    ),
     output_format: str = typer.Option(
         "text",
         "--output-format",
@@ -147,7 +154,9 @@ def clean(
                 raise typer.Exit(EXIT_OK)
             settings = settings.override(format="markdown" if is_markdown(stdin_filename, settings.format) else "text")
         records = Records(output_format) if output_format != "text" else None
-        raise typer.Exit(_clean_all(inputs, pipeline, mode, output_dir, settings, reporter, jobs, dask, walk, records))
+        review = Review("newsclean " + " ".join(sys.argv[1:]), report) if report is not None else None
+        code = _clean_all(inputs, pipeline, mode, output_dir, settings, reporter, jobs, dask, walk, records, review)
+        raise typer.Exit(code)
 
 
 @app.command()
@@ -229,6 +238,7 @@ def _clean_all(
     dask: str | None = None,
     walk: Walk | None = None,
     records: Records | None = None,
+    review: Review | None = None,
 ) -> int:
     tally, failed_named = Tally(), False
     stdout = _stdout(mode)
@@ -240,7 +250,7 @@ def _clean_all(
     tasks = [(item, _destination(item, output_dir) if output_dir else None) for item in items]
     if output_dir is not None:
         _refuse_collisions(tasks)
-    job = Job(pipeline, mode, settings.encoding, settings.format, records=records is not None)
+    job = Job(pipeline, mode, settings.encoding, settings.format, records=records is not None, report=review is not None)
     workers = default_jobs(len(items)) if jobs is None else jobs
     changes: Counter[str] = Counter()
     started = time.perf_counter()
@@ -252,6 +262,8 @@ def _clean_all(
                 progress.file_done(outcome.size)
                 if records is not None:
                     records.write(outcome.records, stdout)
+                if review is not None:
+                    review.add(outcome.path, outcome.status, outcome.message, outcome.review)
                 changes.update(outcome.changes)
                 failed_named |= _count(outcome, tally, reporter, mode)
         except KeyboardInterrupt:
@@ -265,6 +277,11 @@ def _clean_all(
         reporter.summary(tally, time.perf_counter() - started, mode)
     if pipeline.changes is not None:
         reporter.stats(changes, pipeline.names)
+    if review is not None:
+        review.write(pipeline.names)
+        reporter.detail(f"review page: {review.path}")
+    elif mode == "check" and tally.changed:
+        reporter.hint("to see the changes in a browser: add --report review.html")
     if interrupted:
         reporter.error(f"interrupted: {done} of {len(items)} files done, the others left as they were")
         return EXIT_INTERRUPTED

@@ -448,6 +448,7 @@ class FileResult:
     changed: bool  # the cleaned text differs from the input bytes
     size: int  # bytes read
     warning: str | None = None  # something the user should know (a hard link split)
+    encoding: str = "utf-8"  # what the input was decoded from
 
 
 def clean_path(
@@ -460,12 +461,14 @@ def clean_path(
     encoding: str | None = None,
     text_format: str = "auto",
     on_read: Callable[[int], None] | None = None,
+    stdin: BinaryIO | None = None,
 ) -> FileResult:
     """Clean one file (or ``-`` for stdin) and deliver the result as ``mode`` says.
 
     ``stdout``: cleaned UTF-8 to ``out``; ``in-place``: rewrite the file atomically if it
     changed; ``check``: only tell whether it would change; ``diff``: a unified diff to ``out``;
-    ``copy``: write the cleaned text to ``destination``. Nothing is written for an input that
+    ``copy``: write the cleaned text to ``destination``. ``stdin`` stands for standard input
+    (its bytes read already, to be read again). Nothing is written for an input that
     cannot be decoded. ``text_format`` is ``auto`` (Markdown for ``.md`` and ``.markdown``),
     ``text`` or ``markdown``.
     """
@@ -475,9 +478,9 @@ def clean_path(
     if name == STDIN:
         if mode not in ("stdout", "check", "diff"):
             raise InputError(STDIN, f"standard input cannot be cleaned with {mode}", "clean files instead")
-        if sys.stdin is None:
+        if stdin is None and sys.stdin is None:
             raise InputError(STDIN, "standard input is closed", "name the files to clean")
-        source = TextSource(STDIN, sys.stdin.buffer, encoding)
+        source = TextSource(STDIN, stdin or sys.stdin.buffer, encoding)
         if mode != "stdout" or out is None:
             return _deliver(source, pipeline, mode, out, destination, markdown)
         # Standard input cannot be read twice: the output is held back (in memory up to
@@ -516,7 +519,7 @@ def _deliver(
     warning = None
     if mode == "diff":
         changed = _write_diff(source, pipeline.stream_pairs(source.chunks(), markdown=markdown), out)
-        return FileResult(source.path, changed, source.bytes_read)
+        return FileResult(source.path, changed, source.bytes_read, encoding=source.detection.encoding)
     # The pipeline's pieces (a paragraph, a line break) are joined into pieces of about 64 Ki
     # characters, so that each encode, digest update and write does more at once.
     pieces = grouped_by_size(pipeline.stream(source.chunks(), markdown=markdown), 1 << 16)
@@ -539,7 +542,7 @@ def _deliver(
             raise InputError(str(destination), f"cannot be written ({error.strerror or error})", "check the output folder") from None
     else:
         raise ValueError(f"unknown mode {mode!r}; one of {', '.join(MODES)}")
-    return FileResult(source.path, changed, source.bytes_read, warning)
+    return FileResult(source.path, changed, source.bytes_read, warning, source.detection.encoding)
 
 
 def _differs_from_source(source: TextSource, cleaned: Iterable[bytes], out: BinaryIO | None = None) -> bool:

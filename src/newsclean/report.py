@@ -95,6 +95,10 @@ class Reporter:
         if self.verbose:
             self._say(text, "dim")
 
+    def hint(self, text: str) -> None:
+        if not self.quiet:
+            self._say(f"newsclean: {text}", "dim")
+
     def warning(self, message: str) -> None:
         if not self.quiet:
             self._say(f"newsclean: warning: {message}", "yellow")
