@@ -26,6 +26,7 @@ CASES = [
     # Latin , ; ? between Arabic-script words become Arabic marks
     ("هل حضر?", "هل حضر؟"),
     ("هل حضر ?", "هل حضر؟"),
+    ("هل حضر ? ", "هل حضر؟ "),  # the line's trailing space does not make it stand alone
     ("قال, إن", "قال، إن"),
     ("قال,إن", "قال، إن"),
     ("أولا; ثانيا", "أولا؛ ثانيا"),

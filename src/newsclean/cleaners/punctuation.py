@@ -30,7 +30,9 @@ _HAS_ARABIC = re.compile(_LETTER)
 _EMOTICON = "[;:]-?[()DPp](?![A-Za-z])"
 # Question marks standing alone between spaces hold the place of what was lost upstream
 # (`بعد از ?? روز`: digits the encoding dropped), or are a question on their own: they stay.
-_STANDING_ALONE = f"\\?+{_SPACE}"
+# Spaces that only end the line do not make one stand alone (`حالك ? ` is `حالك ?` once the
+# trailing space goes, and must be cleaned the same the first time).
+_STANDING_ALONE = f"\\?+{_SPACE}(?!{_SPACE}*\\r?$)"
 # A mark ends the word before it only if what follows is a space, the end, a letter or a mark:
 # `سلام ?q=1` is a query string, not a question.
 # Each pattern starts from a character class, so the scan for it runs in C; the Arabic-script
