@@ -211,6 +211,7 @@ def _fits(data: bytes, encoding: str) -> bool:
     (b"<p|", "news"),  # a cut tag that a dangling bar kept from the line's end
     ("ء ? ".encode(), "news"),  # a ? 'standing alone' only before the line's trailing space (CI)
     ("ك ?? \r\n".encode(), "news"),
+    ('الـَـعربية!!!"الـَـعربية"'.encode(), "news"),  # a quote after !!! (thorough profile)
 ])
 def test_fuzz_findings_stay_fixed(data, profile):
     cleaned = _bytes_to_clean_bytes(data, profile)

@@ -95,6 +95,15 @@ def _group_ends(group: int, within: float) -> bool:
     return False
 
 
+def _communicate_or_kill(process, timeout):
+    # A run that hangs (the bug these tests catch) must not outlive the test.
+    try:
+        return process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        raise
+
+
 def _dirty_files(folder, count, lines):
     originals = {}
     for index in range(count):
@@ -115,7 +124,7 @@ def test_ctrl_c_with_worker_processes_reports_what_was_done_and_exits_130_prompt
     assert process.poll() is None, "finished before it could be interrupted"
     os.killpg(process.pid, signal.SIGINT)  # what a terminal does on Ctrl-C: the whole group
     interrupted = time.monotonic()
-    _, stderr = process.communicate(timeout=60)
+    _, stderr = _communicate_or_kill(process, 60)
     assert time.monotonic() - interrupted < 5
     assert process.returncode == 130
     text = stderr.decode()
@@ -138,7 +147,7 @@ def test_a_second_ctrl_c_ends_the_workers_at_once_and_no_file_is_half_written(tm
     time.sleep(0.3)
     os.killpg(process.pid, signal.SIGINT)
     interrupted = time.monotonic()
-    _, stderr = process.communicate(timeout=60)
+    _, stderr = _communicate_or_kill(process, 60)
     assert time.monotonic() - interrupted < 2
     assert process.returncode == 130 and b"Traceback" not in stderr
     for path, original in originals.items():

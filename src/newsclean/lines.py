@@ -42,6 +42,8 @@ def clean_flagged_lines(text: str, flag: re.Pattern[str] | str, clean_line: Call
             pieces.append(text[copied:start])
             pieces.append(cleaned)
             copied = end
+        if end >= len(text):
+            break  # (a search from past the end starts at the end again: an empty match would loop)
         found = find(text, end + 1)  # the rest of a flagged line is not looked at
     if not pieces:
         return text

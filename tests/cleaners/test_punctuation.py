@@ -27,6 +27,9 @@ CASES = [
     ("هل حضر?", "هل حضر؟"),
     ("هل حضر ?", "هل حضر؟"),
     ("هل حضر ? ", "هل حضر؟ "),  # the line's trailing space does not make it stand alone
+    # a quote after a run of marks, or a Latin mark, is spaced as after the one mark it becomes
+    ('رائع!!!"نص"', 'رائع! "نص"'),
+    ('قال,"نص"', 'قال، "نص"'),
     ("قال, إن", "قال، إن"),
     ("قال,إن", "قال، إن"),
     ("أولا; ثانيا", "أولا؛ ثانيا"),

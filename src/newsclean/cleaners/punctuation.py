@@ -184,6 +184,16 @@ def _side(line: str, index: int) -> str | None:
     return None
 
 
+def _after_a_word_and_marks(line: str, index: int) -> bool:
+    # The marks after a word, one or a run (`!!!`, which the marks' rule makes one `!` later),
+    # Latin ones too (`,` becomes `،` later): the quote must be spaced the same either way, or
+    # a second cleaning would differ.
+    start = index
+    while start > 0 and (line[start - 1] in SPACE_AFTER or line[start - 1] in TO_ARABIC):
+        start -= 1
+    return start < index and _HAS_ARABIC.match(line, start - 1) is not None if start > 0 else False
+
+
 def _opening_edit(line: str, index: int) -> tuple[int, int, str]:
     if line[index + 1] in _SPACES:  # spaced on both sides: the inner space goes
         end = index + 1
@@ -192,8 +202,7 @@ def _opening_edit(line: str, index: int) -> tuple[int, int, str]:
         return index + 1, end, ""
     # Glued on both sides: a space after the word or the mark before (قال:"نص"), unless it is
     # a proclitic (و"نص").
-    after_a_mark = line[index - 1] in SPACE_AFTER and _HAS_ARABIC.match(line, index - 2) is not None
-    spaced = after_a_mark or _WORD_ENDS_HERE.match(line, index) is not None
+    spaced = _after_a_word_and_marks(line, index) or _WORD_ENDS_HERE.match(line, index) is not None
     return (index, index, " " if spaced else "")
 
 

@@ -1,0 +1,68 @@
+"""Each cleaner's gate ("which lines need a look") must flag every line its rules would change.
+
+A cleaner that works line by line hands `clean_flagged_lines` a scan and a line function; here
+the scan is taken away, the line function runs on every line, and the result must be the same
+on generated and on real text. A rule added to a line function without its gate makes these
+tests fail (the last test shows it does)."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsclean import lines
+from newsclean.cleaners import arabic, html, invisible, punctuation, whitespace
+from newsclean.pipeline import REGISTRY
+from tests.strategies import REAL_PIECES, TRICKY, scraped_text
+
+GATED = {"arabic": arabic, "html": html, "invisible": invisible, "punctuation": punctuation, "whitespace": whitespace}
+
+
+def every_line(text, flag, clean_line):
+    """`clean_flagged_lines` without its scan: the line function on every line."""
+    return "\n".join(clean_line(line) for line in text.split("\n"))
+
+
+def ungated(name, text, monkeypatch):
+    with monkeypatch.context() as patch:
+        patch.setattr(GATED[name], "clean_flagged_lines", every_line)
+        return REGISTRY[name].function(text)
+
+
+def test_every_line_is_what_the_gate_does_when_it_flags_every_line():
+    # (The stand-in itself is pinned to the real function with a scan that flags every line.)
+    every = lines.re.compile("^", lines.re.MULTILINE)
+    for text in ["", "a", "a\n", "\nb\n\n", "ab\ncd", "x\r\ny"]:
+        assert every_line(text, None, str.upper) == lines.clean_flagged_lines(text, every, str.upper)
+
+
+texts = st.one_of(
+    scraped_text,
+    st.lists(st.sampled_from(REAL_PIECES + list(TRICKY)), max_size=60).map("".join),
+)
+
+
+@pytest.mark.parametrize("name", sorted(GATED))
+@given(text=texts)
+@settings(deadline=None)
+def test_a_gated_cleaner_equals_its_rules_run_on_every_line(name, text):
+    monkeypatch = pytest.MonkeyPatch()
+    try:
+        assert REGISTRY[name].function(text) == ungated(name, text, monkeypatch)
+    finally:
+        monkeypatch.undo()
+
+
+@pytest.mark.parametrize("name", sorted(GATED))
+def test_on_real_text_the_gate_misses_no_line(name, real_corpus, monkeypatch):
+    for text in real_corpus.values():
+        assert REGISTRY[name].function(text) == ungated(name, text, monkeypatch)
+
+
+def test_a_rule_added_without_its_gate_is_caught(monkeypatch):
+    # The issue's example: Urdu heh goal added to the letters the arabic cleaner fixes, but not
+    # to the scan that says which lines it looks at. On a line without a tatweel or a
+    # presentation form the rule never runs, and the differential check sees it.
+    original = arabic._fix_letters
+    monkeypatch.setattr(arabic, "_fix_letters", lambda line: original(line).replace("ہ", "ه"))
+    text = "وہ قال\nكتـاب ہ"
+    assert REGISTRY["arabic"].function(text) != ungated("arabic", text, monkeypatch)
