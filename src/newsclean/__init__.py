@@ -6,20 +6,38 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-from newsclean.io import FileResult, clean_path  # noqa: E402
-from newsclean.pipeline import DEFAULT_PROFILE, PROFILES, REGISTRY, Pipeline, pipeline_for  # noqa: E402
+if TYPE_CHECKING:
+    from newsclean.io import FileResult, clean_path
+    from newsclean.pipeline import PROFILES, REGISTRY, Pipeline
 
-__all__ = ["clean", "clean_path", "FileResult", "Pipeline", "PROFILES", "REGISTRY", "__version__"]
+__all__ = ["PROFILES", "REGISTRY", "FileResult", "Pipeline", "__version__", "clean", "clean_path"]
+
+# The names below are imported when first used: `newsclean --version` and the command line's
+# start-up do not pay for compiling every cleaner's patterns (issue 19).
+_LAZY = {
+    "FileResult": "newsclean.io",
+    "clean_path": "newsclean.io",
+    "Pipeline": "newsclean.pipeline",
+    "PROFILES": "newsclean.pipeline",
+    "REGISTRY": "newsclean.pipeline",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'newsclean' has no attribute {name!r}")
 
 
 def clean(
     text: str,
-    profile: str = DEFAULT_PROFILE,
+    profile: str = "news",
     *,
     only: str | Iterable[str] = (),
     skip: str | Iterable[str] = (),
@@ -34,4 +52,6 @@ def clean(
     >>> clean("<b>خبر</b>  عاجل", skip="html")
     '<b>خبر</b> عاجل\\n'
     """
+    from newsclean.pipeline import pipeline_for
+
     return pipeline_for(profile, only=only, skip=skip, options=options).clean(text)

@@ -1,3 +1,3 @@
-from newsclean.cli import main
+from newsclean._entry import main
 
 main()

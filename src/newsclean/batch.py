@@ -60,14 +60,27 @@ class Job:
     report: bool = False  # also keep what the review page shows (Outcome.review)
 
 
-def default_jobs(files: int) -> int:
-    """The CPU count when there are several files, else one."""
-    if files < 2:
-        return 1
+# Worker processes pay for themselves from about this much text per worker: below it, one
+# process finishes first and uses less CPU (500 files, 3.3 MB: -j 2 was 15% faster by the clock
+# but used 20% more CPU, which a pre-commit run split in two processes does not have to spare;
+# 20 files, 130 KB: -j 2 was slower).
+BYTES_PER_WORKER = 2 * 1024 * 1024
+
+
+def default_jobs(files: int, size: int = 0) -> int:
+    """Worker processes for ``files`` files of ``size`` bytes in all: one per CPU, but no more
+    than there are files or `BYTES_PER_WORKER` of text each; one for a small batch.
+
+    >>> default_jobs(500, 3_300_000)
+    1
+    >>> default_jobs(1, 10**9)
+    1
+    """
     try:
-        return len(os.sched_getaffinity(0))
+        cpus = len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not on Linux
-        return os.cpu_count() or 1
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, files, size // BYTES_PER_WORKER))
 
 
 def run(

@@ -251,11 +251,12 @@ def _clean_all(
     if output_dir is not None:
         _refuse_collisions(tasks)
     job = Job(pipeline, mode, settings.encoding, settings.format, records=records is not None, report=review is not None)
-    workers = default_jobs(len(items)) if jobs is None else jobs
+    total = sum(_size(item) for item in items)
+    workers = default_jobs(len(items), total) if jobs is None else jobs
     changes: Counter[str] = Counter()
     started = time.perf_counter()
     interrupted, done = False, 0
-    with reporter.progress(len(items), sum(_size(i) for i in items)) as progress:
+    with reporter.progress(len(items), total) as progress:
         try:
             for outcome in _outcomes(tasks, job, stdout, workers, dask, progress.read):
                 done += 1
