@@ -37,3 +37,20 @@ def test_readme_test_command_is_what_ci_runs():
     command = "pip install -e '.[test]' && pip install --no-deps camel-tools==1.6.0 && python -m pytest"
     assert f"```\n{command}\n```" in README
     assert command in ci
+
+
+def test_each_character_set_has_one_home_and_keeps_its_members():
+    # The marks the invisible cleaner used to spell out for itself are the arabic tables'
+    # diacritics and other marks (checked equal when they were merged), and the spaces that
+    # whitespace, punctuation and separators share are one constant.
+    import re
+
+    from newsclean.tables import arabic, invisible, unicode_spaces
+
+    def members(class_body):
+        return {chr(c) for c in range(0x600, 0x700) if re.fullmatch(f"[{class_body}]", chr(c))}
+
+    old = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
+    assert members(arabic.ARABIC_MARKS) == members(old)
+    assert not hasattr(invisible, "ARABIC_MARKS") and not hasattr(invisible, "ZWNJ")
+    assert unicode_spaces.SPACES == " \t" + unicode_spaces.UNICODE_SPACES

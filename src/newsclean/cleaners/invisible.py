@@ -5,8 +5,8 @@ import re
 import unicodedata
 
 from newsclean.lines import clean_flagged_lines
+from newsclean.tables.arabic import ARABIC_MARKS, ZWNJ
 from newsclean.tables.invisible import (
-    ARABIC_MARKS,
     BIDI_CONTROLS,
     EMOJI,
     IMPLICIT_MARKS,
@@ -14,7 +14,6 @@ from newsclean.tables.invisible import (
     SEPARATING_CONTROLS,
     ZERO_WIDTH,
     ZWJ,
-    ZWNJ,
 )
 from newsclean.tables.unicode_spaces import UNICODE_SPACES
 

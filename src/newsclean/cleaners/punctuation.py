@@ -8,22 +8,22 @@ from newsclean.lines import clean_flagged_lines
 from newsclean.tables.arabic import TATWEEL
 from newsclean.tables.punctuation import (
     ARABIC_DOMAIN_SUFFIXES,
-    ARABIC_LETTER,
+    ARABIC_WORD_CHARACTER,
     CLOSING,
     GLUED_SUFFIXES,
+    LATIN_TO_ARABIC_MARKS,
     NO_SPACE_AFTER,
     NO_SPACE_BEFORE,
     OPENING,
     QUOTE_SETS,
     REPEATABLE,
     SPACE_AFTER,
-    TO_ARABIC,
 )
-from newsclean.tables.unicode_spaces import UNICODE_SPACES
+from newsclean.tables.unicode_spaces import SPACES, UNICODE_SPACES
 
-_LETTER = f"[{ARABIC_LETTER}]"
+_LETTER = f"[{ARABIC_WORD_CHARACTER}]"
 _DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
-_LETTER_OR_DIGIT = f"[{ARABIC_LETTER}0-9\u0660-\u0669\u06f0-\u06f9]"
+_LETTER_OR_DIGIT = f"[{ARABIC_WORD_CHARACTER}0-9\u0660-\u0669\u06f0-\u06f9]"
 _SPACE = f"[ \\t{UNICODE_SPACES}]"
 _HAS_ARABIC = re.compile(_LETTER)
 # `;)` and `:-(` are faces, not marks.
@@ -47,7 +47,7 @@ _SPACE_AFTER_OPENING = re.compile(
 )
 _SPACED_MARK = re.compile(f"[{NO_SPACE_BEFORE}](?<={_SPACE}.)")
 _NO_SPACE_AFTER_MARK = re.compile(f"[{NO_SPACE_AFTER}]")  # every opening bracket is one
-_LATIN_MARKS = re.escape("".join(TO_ARABIC))
+_LATIN_MARKS = re.escape("".join(LATIN_TO_ARABIC_MARKS))
 _LATIN_MARK = re.compile(
     f"[{_LATIN_MARKS}](?<={_LETTER}[{_LATIN_MARKS}])(?!{_EMOTICON})(?={_SPACE}*(?:{_LETTER}|[{CLOSING}\"]|\\r|$))",
     re.MULTILINE,
@@ -133,7 +133,7 @@ def _fix_quotes(line: str) -> str:
 # What may stand on the outer side of a quote, and what on its inner side.
 _OUTSIDE_BEFORE = frozenset(" \t" + UNICODE_SPACES + "([{«")
 _OUTSIDE_AFTER = frozenset(" \t" + UNICODE_SPACES + ")]}».,،؛:!?؟;")
-_SPACES = " \t" + UNICODE_SPACES
+_SPACES = SPACES
 OPENS, CLOSES = "opens", "closes"
 _BEFORE = "[" + re.escape("".join(sorted(_OUTSIDE_BEFORE))) + "]"
 _AFTER = "[" + re.escape("".join(sorted(_OUTSIDE_AFTER))) + "]"
@@ -189,7 +189,7 @@ def _after_a_word_and_marks(line: str, index: int) -> bool:
     # Latin ones too (`,` becomes `،` later): the quote must be spaced the same either way, or
     # a second cleaning would differ.
     start = index
-    while start > 0 and (line[start - 1] in SPACE_AFTER or line[start - 1] in TO_ARABIC):
+    while start > 0 and (line[start - 1] in SPACE_AFTER or line[start - 1] in LATIN_TO_ARABIC_MARKS):
         start -= 1
     return start < index and _HAS_ARABIC.match(line, start - 1) is not None if start > 0 else False
 
@@ -227,7 +227,7 @@ def _fix_marks(line: str) -> str:
     if opening:
         line = _SPACE_AFTER_OPENING.sub(_first_group, line)
     line = _MARK_CLUSTER.sub(_collapse_repeats, line)
-    if any(map(line.__contains__, TO_ARABIC)):
+    if any(map(line.__contains__, LATIN_TO_ARABIC_MARKS)):
         line = _LATIN_MARK.sub(_to_arabic_mark, line)
     line = _GLUED_AFTER.sub(_space_after, line)
     return _GLUED_BEFORE.sub(_space_before, line) if opening else line
@@ -246,7 +246,7 @@ def _space_before(match: re.Match[str]) -> str:
 
 
 def _to_arabic_mark(match: re.Match[str]) -> str:
-    return TO_ARABIC[match.group()]
+    return LATIN_TO_ARABIC_MARKS[match.group()]
 
 
 def _collapse_repeats(match: re.Match[str]) -> str:

@@ -4,9 +4,9 @@ import re
 from collections.abc import Callable
 
 from newsclean.lines import clean_flagged_lines
-from newsclean.tables.unicode_spaces import UNICODE_SPACES
+from newsclean.tables.unicode_spaces import SPACES, UNICODE_SPACES
 
-_SPACES = " \t" + UNICODE_SPACES
+_SPACES = SPACES
 _SPACE = f"[{_SPACES}]"
 _CARRIAGE_RETURN = re.compile(r"\r\n?")
 _UNICODE_SPACE = re.compile(f"[{UNICODE_SPACES}]")

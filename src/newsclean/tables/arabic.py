@@ -24,6 +24,10 @@ DIACRITICS = "\u064b-\u0652\u0670"
 # the Quranic annotation marks.
 OTHER_MARKS = "\u0610-\u061a\u0653-\u065f\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
 
+# Every Arabic-script combining mark: a ZWNJ after a letter's diacritic still stands between
+# letters (the `invisible` cleaner), and marks are stripped or counted as a word's (language).
+ARABIC_MARKS = DIACRITICS + OTHER_MARKS
+
 PERSIAN_ONLY_LETTERS = "پچژگ"
 ZWNJ = "\u200c"
 

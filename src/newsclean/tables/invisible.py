@@ -1,5 +1,6 @@
 """Invisible and control characters, grouped by what the `invisible` cleaner does with them."""
 
+
 # Removed wherever they stand: they carry no text and break search and tokenization.
 ZERO_WIDTH = "\u200b\u2060\ufeff\u00ad"  # ZWSP, WORD JOINER, stray BOM / ZWNBSP, SOFT HYPHEN
 # Explicit embeddings, overrides and isolates: scrapers leave them unbalanced, and they reorder
@@ -22,11 +23,7 @@ OTHER_CONTROLS = "".join(
     if chr(c) not in "\t\n\r" + SEPARATING_CONTROLS
 )
 
-ZWNJ = "\u200c"
 ZWJ = "\u200d"
-
-# Arabic-script combining marks: a ZWNJ after a letter's diacritic still stands between letters.
-ARABIC_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
 
 # Code points that take part in emoji ZWJ sequences (pictographs, dingbats, skin tones,
 # the emoji variation selector): a ZWJ between two of them builds one glyph and must stay.

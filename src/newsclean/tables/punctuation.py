@@ -1,8 +1,10 @@
 """Character classes for the `punctuation` cleaner, as regex class bodies."""
 
-# Letters and combining marks of the Arabic script (Arabic, Persian, Urdu; presentation forms).
+# What a word of Arabic script is made of for punctuation: letters and combining marks of the
+# script (Arabic, Persian, Urdu; presentation forms). Not `tables.arabic.ARABIC_LETTER`, which
+# holds letters only.
 # Digits and punctuation are left out on purpose: `١,٥` is a number, not two words.
-ARABIC_LETTER = (
+ARABIC_WORD_CHARACTER = (
     "\u0620-\u065f\u066e-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff"
     "\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc"
 )
@@ -20,7 +22,7 @@ QUOTE_SETS = ('"', "“”")
 # Marks after which an Arabic-script word needs a space.
 SPACE_AFTER = "،؛.:!؟"
 # Latin marks that become Arabic ones between Arabic-script words.
-TO_ARABIC = {",": "،", ";": "؛", "?": "؟"}
+LATIN_TO_ARABIC_MARKS = {",": "،", ";": "؛", "?": "؟"}
 # Marks whose repeats collapse; dots are handled apart (`...` is an ellipsis).
 REPEATABLE = "!؟?،"
 # Web addresses written in Arabic letters keep their dot: `العربية.نت`, `مصراوي.كوم`.

@@ -5,3 +5,5 @@ U+205F MEDIUM MATHEMATICAL SPACE, U+3000 IDEOGRAPHIC SPACE.
 """
 
 UNICODE_SPACES = "\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+# Every space inside a line that `whitespace` turns into one plain space.
+SPACES = " \t" + UNICODE_SPACES
