@@ -19,11 +19,11 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
 from newsclean.discovery import InputFile
 from newsclean.errors import BinaryFileError, InputError
-from newsclean.io import STDIN, TextSource, clean_path, is_markdown, open_input
+from newsclean.io import STDIN, Mode, TextSource, clean_path, is_markdown, open_input
 from newsclean.pipeline import Pipeline
 
 if TYPE_CHECKING:
@@ -35,10 +35,14 @@ if TYPE_CHECKING:
 CHUNK = 4
 
 
+# What became of a file.
+Status = Literal["changed", "unchanged", "skipped", "failed"]
+
+
 @dataclass
 class Outcome:
     path: str
-    status: str  # "changed", "unchanged", "skipped" or "failed"
+    status: Status
     size: int = 0
     message: str = ""  # why it was skipped or failed, in one line
     named: bool = True
@@ -53,7 +57,7 @@ class Job:
     """What to do with each file: everything but the file itself."""
 
     pipeline: Pipeline
-    mode: str
+    mode: Mode
     encoding: str | None = None
     text_format: str = "auto"
     records: bool = False  # also tell each change, its place and its cleaner (Outcome.records)
@@ -218,7 +222,7 @@ def clean_one(
         return Outcome(path, "failed", message=message, named=item.named)
     counted = Counter(job.pipeline.changes or {})
     counted.subtract(before)
-    status = "changed" if result.changed else "unchanged"
+    status: Status = "changed" if result.changed else "unchanged"
     message = f"{path}: {result.warning}" if result.warning else ""
     written = str(destination) if destination is not None and result.changed else ""
     outcome = Outcome(path, status, result.size, message, item.named, +counted, written)

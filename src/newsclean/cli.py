@@ -22,7 +22,7 @@ from newsclean.batch import run as run_batch
 from newsclean.config import Settings, load_settings
 from newsclean.discovery import InputFile, iter_input_files, why_left_out
 from newsclean.errors import InputError, NewscleanError, UsageError
-from newsclean.io import STDIN, StandardOutput, TextSource, forced_encoding, is_markdown, line_endings, open_input
+from newsclean.io import STDIN, Mode, StandardOutput, TextSource, forced_encoding, is_markdown, line_endings, open_input
 from newsclean.language import describe
 from newsclean.pipeline import PROFILES, REGISTRY, Pipeline, select_cleaners
 from newsclean.report import Reporter, Tally
@@ -230,7 +230,7 @@ def _pass_through() -> None:
 def _clean_all(
     inputs: list[str],
     pipeline: Pipeline,
-    mode: str,
+    mode: Mode,
     output_dir: Path | None,
     settings: Settings,
     reporter: Reporter,
@@ -292,7 +292,7 @@ def _clean_all(
     return EXIT_CHANGES if mode in ("check", "diff") and tally.changed else EXIT_OK
 
 
-def _count(outcome: Outcome, tally: Tally, reporter: Reporter, mode: str) -> bool:
+def _count(outcome: Outcome, tally: Tally, reporter: Reporter, mode: Mode) -> bool:
     """Count and report one file's outcome; True if a file named on the command line was skipped."""
     tally.seen += 1
     if outcome.status == "skipped":
@@ -333,7 +333,7 @@ def _outcomes(
     return run_on_cluster(scheduler, tasks, job, stdout)
 
 
-def _stdout(mode: str) -> BinaryIO:
+def _stdout(mode: Mode) -> BinaryIO:
     """Where the product goes. A run that writes files needs no stdout, and one started with
     stdout closed (cron, `>&-`) still does its work."""
     if sys.stdout is not None:
@@ -343,7 +343,7 @@ def _stdout(mode: str) -> BinaryIO:
     return open(os.devnull, "wb")
 
 
-def _announce(reporter: Reporter, mode: str, outcome: Outcome) -> None:
+def _announce(reporter: Reporter, mode: Mode, outcome: Outcome) -> None:
     if mode == "check":
         reporter.would_clean(outcome.path)
     elif mode == "in-place":
@@ -447,7 +447,7 @@ def _refuse_output_inside_inputs(output_dir: Path, inputs: list[str]) -> None:
 OUTPUT_FORMATS = ("text", "json", "github")
 
 
-def _mode_for_format(mode: str, output_format: str, inputs: list[str]) -> str:
+def _mode_for_format(mode: Mode, output_format: str, inputs: list[str]) -> Mode:
     """The mode that gives the changes in this format: json and github tell changes instead of
     showing a diff, and need files (a change is told by file and line)."""
     if output_format not in OUTPUT_FORMATS:
@@ -493,13 +493,15 @@ def _annotation(record: dict[str, Any]) -> str:
     return f"::warning {properties},title={escaped('newsclean ' + record['cleaner'], True)}::{escaped(message)}\n"
 
 
-def _mode(in_place: bool, output_dir: Path | None, check: bool, diff: bool) -> str:
+def _mode(in_place: bool, output_dir: Path | None, check: bool, diff: bool) -> Mode:
     # --check --diff is the diff, with --check's exit code (which --diff has anyway).
-    chosen = [
-        mode
-        for mode, on in (("in-place", in_place), ("copy", output_dir is not None), ("check", check and not diff), ("diff", diff))
-        if on
-    ]
+    flags: tuple[tuple[Mode, bool], ...] = (
+        ("in-place", in_place),
+        ("copy", output_dir is not None),
+        ("check", check and not diff),
+        ("diff", diff),
+    )
+    chosen = [mode for mode, on in flags if on]
     if len(chosen) > 1:
         raise UsageError("choose one of --in-place, --output-dir and --check/--diff")
     return chosen[0] if chosen else "stdout"

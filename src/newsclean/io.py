@@ -18,7 +18,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Literal, get_args
 
 from newsclean.diff import unified_diff
 from newsclean.errors import BinaryFileError, InputError, OutputError, UndecodableError, UsageError
@@ -428,7 +428,9 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-MODES = ("stdout", "in-place", "check", "diff", "copy")
+# What a run does with each cleaned file: to stdout, rewritten, checked, diffed, or copied (-o).
+Mode = Literal["stdout", "in-place", "check", "diff", "copy"]
+MODES: tuple[Mode, ...] = get_args(Mode)
 FORMATS = ("auto", "text", "markdown")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
 
@@ -455,7 +457,7 @@ def clean_path(
     path: str | Path,
     pipeline: Pipeline | None = None,
     *,
-    mode: str = "stdout",
+    mode: Mode = "stdout",
     out: BinaryIO | None = None,
     destination: Path | None = None,
     encoding: str | None = None,
@@ -509,7 +511,7 @@ def clean_path(
 def _deliver(
     source: TextSource,
     pipeline: Pipeline,
-    mode: str,
+    mode: Mode,
     out: BinaryIO | None,
     destination: Path | None,
     markdown: bool,

@@ -10,7 +10,10 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from newsclean.io import Mode
 
 from rich.console import Console
 
@@ -44,10 +47,10 @@ def _escape(match: re.Match[str]) -> str:
 
 
 # What a changed file is, by mode, in the summary.
-_CHANGED = {"check": "would change", "diff": "would change", "copy": "written", "stdout": "cleaned"}
+_CHANGED: dict[str, str] = {"check": "would change", "diff": "would change", "copy": "written", "stdout": "cleaned"}
 
 
-def summary_line(tally: Tally, seconds: float, mode: str = "in-place") -> str:
+def summary_line(tally: Tally, seconds: float, mode: Mode = "in-place") -> str:
     """One line for a run, within 80 columns: only the counts that are not zero, beyond the
     changed and unchanged files.
 
@@ -106,7 +109,7 @@ class Reporter:
     def error(self, message: str) -> None:
         self._say(f"newsclean: error: {message}", "red")
 
-    def summary(self, tally: Tally, seconds: float, mode: str = "in-place") -> None:
+    def summary(self, tally: Tally, seconds: float, mode: Mode = "in-place") -> None:
         if not self.quiet:
             self._say(summary_line(tally, seconds, mode), "dim")
 
