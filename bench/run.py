@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -228,7 +229,85 @@ def markdown(args: argparse.Namespace, work: Path) -> None:
         print(f"  {row:34} {statistics.median(seconds):6.2f} s for {files} files")
 
 
-SECTIONS = {"throughput": throughput, "markdown": markdown, "batches": batches, "memory": memory, "files": many_files}
+def startup(args: argparse.Namespace, work: Path) -> None:
+    """Start-up, as a hook or an editor pays it: newsclean next to black, per call."""
+    one_line = work / "one-line.txt"
+    one_line.write_text("x\n", "utf-8")
+    python_line = work / "one-line.py"
+    python_line.write_text("x = 1\n", "utf-8")
+    rows = {
+        "python -c pass": command([sys.executable, "-c", "pass"]),
+        "newsclean --version": command(["newsclean", "--version"]),
+        "echo x | newsclean clean": command(["newsclean", "clean"], one_line),
+    }
+    if shutil.which("black"):
+        rows["black --version"] = command(["black", "--version"])
+        rows["black -q -"] = command(["black", "-q", "-"], python_line)
+    medians = timed_rounds(rows, max(10, args.repeat))
+    print(f"\nstart-up, median of {max(10, args.repeat)} calls (load {os.getloadavg()[0]:.2f})")
+    for row, seconds in medians.items():
+        print(f"  {row}: {seconds * 1000:.0f} ms")
+    if "black -q -" in medians:
+        print(f"  newsclean clean / black -q -: {medians['echo x | newsclean clean'] / medians['black -q -']:.2f}x (target <= 1.0)")
+        print(f"  newsclean --version / black --version: {medians['newsclean --version'] / medians['black --version']:.2f}x (target <= 0.6)")
+
+
+def precommit(args: argparse.Namespace, work: Path) -> None:
+    """A pre-commit-sized batch as pre-commit runs it: 500 files split into two processes of
+    250 at once, with the default -j and with -j 1 (wall time and CPU)."""
+    folder = make_corpus(5, work / "precommit", files=500)
+    files = sorted(str(path) for path in folder.rglob("*.txt"))
+    halves = [files[: len(files) // 2], files[len(files) // 2 :]]
+
+    def both(jobs: list[str]) -> tuple[float, float]:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        started = time.perf_counter()
+        processes = [
+            subprocess.Popen(["newsclean", "clean", "--check", "-q", *jobs, *half], stdout=subprocess.DEVNULL)
+            for half in halves
+        ]
+        for process in processes:
+            process.wait()
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        return time.perf_counter() - started, cpu
+
+    runs: dict[str, list[tuple[float, float]]] = {"default -j": [], "-j 1": []}
+    for _ in range(max(5, args.repeat)):
+        runs["default -j"].append(both([]))
+        runs["-j 1"].append(both(["-j", "1"]))
+    print(f"\npre-commit split: 2 x 250 files ({len(files)} files), median of {max(5, args.repeat)} (load {os.getloadavg()[0]:.2f})")
+    medians = {}
+    for row, measured in runs.items():
+        wall, cpu = statistics.median(m[0] for m in measured), statistics.median(m[1] for m in measured)
+        medians[row] = wall
+        print(f"  {row}: {wall:.2f} s wall, {cpu:.2f} s CPU")
+    print(f"  default / -j 1: {medians['default -j'] / medians['-j 1']:.2f}x by the clock (target <= 1.0)")
+
+
+def clean_text(args: argparse.Namespace, work: Path) -> None:
+    """Already-clean text against dirty text, through the CLI: a file that needs nothing
+    should cost less than one that does."""
+    dirty = work / "dirty.txt"
+    source = Path(args.corpus) if args.corpus else make_corpus(min(args.size_mb, 10), work / "clean-corpus")
+    dirty.write_text("".join(path.read_text("utf-8") for path in sorted(source.rglob("*.txt"))), "utf-8")
+    tidy = work / "tidy.txt"
+    with open(tidy, "wb") as out:
+        subprocess.run(["newsclean", "clean", str(dirty)], stdout=out, check=True)
+    rows = {
+        "dirty": command(["newsclean", "clean", "-q", str(dirty)]),
+        "already clean": command(["newsclean", "clean", "-q", str(tidy)]),
+    }
+    medians = timed_rounds(rows, args.repeat)
+    sizes = {"dirty": dirty.stat().st_size / 1e6, "already clean": tidy.stat().st_size / 1e6}
+    print(f"\nclean vs dirty text, news profile through the CLI, median of {args.repeat} (load {os.getloadavg()[0]:.2f})")
+    for row, seconds in medians.items():
+        print(f"  {row}: {sizes[row] / seconds:.1f} MB/s ({sizes[row]:.1f} MB in {seconds:.2f} s)")
+    ratio = (sizes["already clean"] / medians["already clean"]) / (sizes["dirty"] / medians["dirty"])
+    print(f"  already clean / dirty throughput: {ratio:.2f}x (target >= 2.0)")
+
+
+SECTIONS = {"startup": startup, "precommit": precommit, "clean-text": clean_text, "throughput": throughput, "markdown": markdown, "batches": batches, "memory": memory, "files": many_files}
 
 
 def main() -> None:
