@@ -6,6 +6,7 @@ Cleaners never see bytes; everything that knows about files and encodings lives 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import ctypes
 import functools
 import hashlib
@@ -230,20 +231,22 @@ class StandardOutput:
         self._stream = stream
 
     def write(self, data: bytes) -> int:
-        try:
+        with _as_output_error():
             return self._stream.write(data)
-        except BrokenPipeError:
-            raise  # the reader has what it wanted: not an error
-        except OSError as error:
-            raise OutputError(error.strerror or str(error)) from None
 
     def flush(self) -> None:
-        try:
+        with _as_output_error():
             self._stream.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as error:
-            raise OutputError(error.strerror or str(error)) from None
+
+
+@contextlib.contextmanager
+def _as_output_error() -> Iterator[None]:
+    try:
+        yield
+    except BrokenPipeError:
+        raise  # the reader has what it wanted: not an error
+    except OSError as error:
+        raise OutputError(error.strerror or str(error)) from None
 
 
 def line_endings(sample: str) -> str:

@@ -22,9 +22,9 @@ from collections.abc import Callable
 
 from newsclean.tables.arabic import (
     ARABIC_LETTER,
+    ARABIC_MARKS,
     DIACRITICS,
     OTHER_LANGUAGE_LETTERS,
-    OTHER_MARKS,
     PERSIAN_DIGITS,
     PERSIAN_ONLY_LETTERS,
     TATWEEL,
@@ -49,7 +49,7 @@ _ARABIC_YEH_KAF = re.compile("[يكى]")
 
 _WORD = re.compile(f"{_LETTER}{_LETTER}*")
 _MARKS = re.compile(f"[{DIACRITICS}]")
-_ALL_MARKS = re.compile(f"[{DIACRITICS}{OTHER_MARKS}]")
+_ALL_MARKS = re.compile(f"[{ARABIC_MARKS}]")
 _OTHER_LANGUAGE_LETTER = re.compile(f"[{OTHER_LANGUAGE_LETTERS}]")
 # A word written with its vowels is Arabic (Persian writes at most tanween on adverbs: `اصلاً`).
 _VOWELLED_WORD = re.compile(f"{_LETTER}[\u064c-\u0652]")

@@ -239,9 +239,8 @@ def _marked(text: str, ranges: list[tuple[int, int]], tag: str) -> str:
 
 
 def _visible(text: str, *, badges: bool) -> str:
-    text = text.rstrip("\n") if not badges else text
-    if not badges:
-        return html.escape(text.replace("\r", ""))
+    if not badges:  # (text that did not change: its line end is not shown)
+        return html.escape(text.rstrip("\n").replace("\r", ""))
     out = []
     for char in text:
         if char == "\n":
