@@ -54,3 +54,11 @@ def test_each_character_set_has_one_home_and_keeps_its_members():
     assert members(arabic.ARABIC_MARKS) == members(old)
     assert not hasattr(invisible, "ARABIC_MARKS") and not hasattr(invisible, "ZWNJ")
     assert unicode_spaces.SPACES == " \t" + unicode_spaces.UNICODE_SPACES
+
+
+def test_sizes_are_parameters_not_module_globals():
+    # A test that set a module global which the code no longer reads would pass for nothing:
+    # the sizes live in pipeline.Sizes, passed to the pipeline, and nowhere else.
+    from newsclean import pipeline
+
+    assert not [name for name in vars(pipeline) if name.endswith("_CHARS")]

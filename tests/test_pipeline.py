@@ -9,7 +9,7 @@ from newsclean import pipeline as pipeline_module
 from newsclean.cleaners.invisible import remove_invisible
 from newsclean.cleaners.whitespace import fix_whitespace
 from newsclean.errors import UsageError
-from newsclean.pipeline import PROFILES, REGISTRY, Pipeline, iter_blocks, iter_lines, select_cleaners
+from newsclean.pipeline import PROFILES, REGISTRY, Pipeline, Sizes, iter_blocks, iter_lines, select_cleaners
 from tests.strategies import scraped_text
 
 
@@ -88,14 +88,10 @@ def _chunked(text, cuts):
 )
 def test_blocks_from_runs_of_lines_equal_blocks_from_single_lines(text, cuts, block_chars):
     # Runs of LF lines are split at their blank lines by one scan; line by line is the rule.
-    original = pipeline_module.BLOCK_CHARS
-    pipeline_module.BLOCK_CHARS = block_chars
-    try:
-        chunks = _chunked(text, cuts)
-        by_runs = list(iter_blocks(pipeline_module.iter_runs(chunks)))
-        by_lines = list(_blocks_line_by_line(iter_lines(chunks), block_chars))
-    finally:
-        pipeline_module.BLOCK_CHARS = original
+    chunks = _chunked(text, cuts)
+    sizes = Sizes(block=block_chars)
+    by_runs = list(iter_blocks(pipeline_module.iter_runs(chunks, sizes), sizes))
+    by_lines = list(_blocks_line_by_line(iter_lines(chunks), block_chars))
     assert by_runs == by_lines
 
 
@@ -103,18 +99,13 @@ def test_blocks_from_runs_equal_blocks_line_by_line_for_every_small_text():
     # Every text of up to four lines drawn from these, at every block size up to 9: the
     # cut at the block size is exact, whatever the lengths and line ends.
     kinds = ["a\n", "bbb\n", "\u200b\n", "\n", " \r\n", "c\r\n", "d\r"]
-    original = pipeline_module.BLOCK_CHARS
-    try:
-        for count in range(1, 5):
-            for lines in itertools.product(kinds, repeat=count):
-                text = "".join(lines)
-                for block_chars in range(1, 10):
-                    pipeline_module.BLOCK_CHARS = block_chars
-                    by_runs = list(iter_blocks(pipeline_module.iter_runs([text])))
-                    by_lines = list(_blocks_line_by_line(iter_lines([text]), block_chars))
-                    assert by_runs == by_lines, (text, block_chars)
-    finally:
-        pipeline_module.BLOCK_CHARS = original
+    for count in range(1, 5):
+        for lines in itertools.product(kinds, repeat=count):
+            text = "".join(lines)
+            for block_chars in range(1, 10):
+                by_runs = list(iter_blocks(pipeline_module.iter_runs([text]), Sizes(block=block_chars)))
+                by_lines = list(_blocks_line_by_line(iter_lines([text]), block_chars))
+                assert by_runs == by_lines, (text, block_chars)
 
 
 def _blocks_line_by_line(lines, block_chars):
@@ -151,12 +142,7 @@ def test_output_does_not_depend_on_how_the_input_is_chunked(text, cuts):
 def test_small_blocks_give_the_whole_document_result(text):
     # Cut blocks every few characters: for line-local cleaners, cleaning in blocks must equal
     # cleaning the whole text. (html sees a tag split over lines only inside one block.)
-    original = pipeline_module.BLOCK_CHARS
-    pipeline_module.BLOCK_CHARS = 3
-    try:
-        streamed = Pipeline(["invisible", "whitespace"]).clean(text)
-    finally:
-        pipeline_module.BLOCK_CHARS = original
+    streamed = Pipeline(["invisible", "whitespace"], sizes=Sizes(block=3)).clean(text)
     assert streamed == fix_whitespace(remove_invisible(text))
 
 
@@ -169,13 +155,8 @@ def test_cleaning_in_batches_gives_what_cleaning_block_by_block_gives(text):
     # block each, every block goes through the cleaners alone.
     batched = Pipeline.from_profile("news", explain=True)
     result = batched.clean(text)
-    original = pipeline_module.BATCH_CHARS
-    pipeline_module.BATCH_CHARS = 1
-    try:
-        alone = Pipeline.from_profile("news", explain=True)
-        assert alone.clean(text) == result
-    finally:
-        pipeline_module.BATCH_CHARS = original
+    alone = Pipeline.from_profile("news", explain=True, sizes=Sizes(batch=1))
+    assert alone.clean(text) == result
     assert alone.changes == batched.changes
 
 
@@ -229,15 +210,13 @@ def test_explain_records_nothing_for_clean_text():
 
 @given(st.lists(st.sampled_from(["كلمة", "word", " ", "  ", "\u00a0", "\u200b", "،"]), max_size=200).map("".join))
 def test_a_line_too_long_to_hold_is_cut_and_joined_again(text):
-    original = pipeline_module.LINE_CHARS
-    pipeline_module.LINE_CHARS = 16
-    try:
-        pieces = list(iter_lines([text[i : i + 7] for i in range(0, len(text), 7)]))
-        cut = Pipeline(["invisible", "whitespace"]).clean(text)
-    finally:
-        pipeline_module.LINE_CHARS = original
+    sizes = Sizes(line=16)
+    pieces = list(iter_lines([text[i : i + 7] for i in range(0, len(text), 7)], sizes))
+    cut = Pipeline(["invisible", "whitespace"], sizes=sizes).clean(text)
     assert "".join(pieces) == text
     assert all(len(piece) <= 16 + 7 or " " not in piece[8:] for piece in pieces)
+    if len(text) > 16 + 7:
+        assert len(pieces) > 1  # (the limit given is the one used: the line was cut)
     assert cut == Pipeline(["invisible", "whitespace"]).clean(text)
 
 
@@ -250,13 +229,8 @@ blank_runs = st.lists(
 def test_a_long_run_of_blank_lines_handed_on_in_pieces_cleans_as_one(text, profile):
     whole = Pipeline.from_profile(profile).clean(text)
     verbatim = Pipeline(["html"]).clean(text)
-    original = pipeline_module.GAP_CHARS
-    pipeline_module.GAP_CHARS = 2
-    try:
-        assert Pipeline.from_profile(profile).clean(text) == whole
-        assert Pipeline(["html"]).clean(text) == verbatim
-    finally:
-        pipeline_module.GAP_CHARS = original
+    assert Pipeline.from_profile(profile, sizes=Sizes(gap=2)).clean(text) == whole
+    assert Pipeline(["html"], sizes=Sizes(gap=2)).clean(text) == verbatim
 
 
 @pytest.mark.parametrize("names", [PROFILES["news"].cleaners, ("html",)], ids=["normalized", "verbatim"])

@@ -1,8 +1,8 @@
 """The registry of cleaners, the profiles, and the streaming pipeline that applies them.
 
 Text streams through in blocks: a block is a run of non-blank lines (a paragraph), cut at a line
-boundary when it grows past ``BLOCK_CHARS``. Cleaners see one block at a time, and blocks go
-through them a batch at a time (``BATCH_CHARS``), so memory is bounded by the batch size and
+boundary when it grows past ``Sizes.block``. Cleaners see one block at a time, and blocks go
+through them a batch at a time (``Sizes.batch``), so memory is bounded by the batch size and
 the longest line, never by the file. The blank lines between
 blocks are the pipeline's business: with `whitespace` on they are normalized here, exactly as
 `fix_whitespace` does on a whole document; without it they pass through.
@@ -42,20 +42,30 @@ from newsclean.tables.unicode_spaces import UNICODE_SPACES
 
 T = TypeVar("T")
 
-BLOCK_CHARS = 1 << 16
-# A line longer than this (a file with no line breaks at all) is cut before a space, so
-# memory stays bounded; the pieces are joined again without a break.
-LINE_CHARS = 1 << 18
-# Blocks are cleaned a batch at a time, each cleaner over the whole batch before the next one
-# runs: its patterns stay in the CPU's caches (5-7% faster than block by block). A batch
-# holds the blocks that one run of input completed, up to about this many characters, so
-# it never waits for more input and memory stays bounded.
-BATCH_CHARS = 1 << 18
-# How much of a document is read to tell its language before its first block is cleaned.
-SAMPLE_CHARS = 1 << 16
-# Blank lines are held until the text after them shows what they separate, up to this many
-# characters; a longer run is handed on in pieces (500 MB of blank lines took 1 GB).
-GAP_CHARS = 1 << 16
+
+@dataclass(frozen=True)
+class Sizes:
+    """How much text the pipeline holds at a time, in characters. Memory is bounded by these,
+    never by the file; tests pass small ones to reach the cuts."""
+
+    # A block (a paragraph) is cut at a line boundary when it grows past this.
+    block: int = 1 << 16
+    # A line longer than this (a file with no line breaks at all) is cut before a space; the
+    # pieces are joined again without a break.
+    line: int = 1 << 18
+    # Blocks are cleaned a batch at a time, each cleaner over the whole batch before the next
+    # one runs: its patterns stay in the CPU's caches (5-7% faster than block by block). A
+    # batch holds the blocks that one run of input completed, up to about this many
+    # characters, so it never waits for more input.
+    batch: int = 1 << 18
+    # How much of a document is read to tell its language before its first block is cleaned.
+    sample: int = 1 << 16
+    # Blank lines are held until the text after them shows what they separate, up to this
+    # many characters; a longer run is handed on in pieces (500 MB of blank lines took 1 GB).
+    gap: int = 1 << 16
+
+
+SIZES = Sizes()
 
 
 @dataclass(frozen=True)
@@ -231,8 +241,10 @@ class Pipeline:
         options: Mapping[str, Mapping[str, Any]] | None = None,
         *,
         explain: bool = False,
+        sizes: Sizes = SIZES,
     ) -> None:
         options = dict(options or {})
+        self.sizes = sizes
         _check_names([*names, *options])
         self.names = [name for name in REGISTRY if name in names]
         self.steps = [(name, _bind(REGISTRY[name], options.get(name, {}))) for name in self.names]
@@ -257,12 +269,13 @@ class Pipeline:
         skip: Iterable[str] = (),
         options: Mapping[str, Mapping[str, Any]] | None = None,
         explain: bool = False,
+        sizes: Sizes = SIZES,
     ) -> Pipeline:
         names = select_cleaners(profile, only, skip)
         merged = {name: dict(value) for name, value in PROFILES[profile].options.items()}
         for name, value in (options or {}).items():
             merged[name] = {**merged.get(name, {}), **value}
-        return cls(names, {name: merged[name] for name in names if name in merged}, explain=explain)
+        return cls(names, {name: merged[name] for name in names if name in merged}, explain=explain, sizes=sizes)
 
     def upto(self, count: int) -> Pipeline:
         """The pipeline of this one's first ``count`` cleaners, with the same options."""
@@ -328,10 +341,10 @@ class Pipeline:
             text = "".join(chunks)
             yield text, self._clean_markdown(text)
             return
-        batches = _block_batches(iter_runs(chunks))
+        batches = _block_batches(iter_runs(chunks, self.sizes), self.sizes)
         language = None
         if self.hints_language:
-            sample, batches = _sample(batches, SAMPLE_CHARS)
+            sample, batches = _sample(batches, self.sizes.sample)
             language = self._document_language(sample)
         cleaned = self._clean_blocks(batches, self.steps_for(language))
         yield from self._join_normalized(cleaned) if self.normalizes_layout else self._join_verbatim(cleaned)
@@ -350,7 +363,7 @@ class Pipeline:
         # pre-commit hook on a few .txt files) should not pay.
         from newsclean.markdown import clean_markdown
 
-        language = self._document_language(text[:SAMPLE_CHARS]) if self.hints_language else None
+        language = self._document_language(text[: self.sizes.sample]) if self.hints_language else None
         steps = self.steps_for(language)
         return clean_markdown(text, lambda prose: self.clean_block(prose, steps))
 
@@ -467,21 +480,21 @@ _MAY_TURN_BLANK = re.compile(
 )
 
 
-def iter_lines(chunks: Iterable[str]) -> Iterator[str]:
+def iter_lines(chunks: Iterable[str], sizes: Sizes = SIZES) -> Iterator[str]:
     """Split a stream of text chunks into lines that keep their line end (LF, CRLF or CR).
 
     >>> list(iter_lines(["a\\r", "\\nb\\rc", "\\n", "d"]))
     ['a\\r\\n', 'b\\r', 'c\\n', 'd']
     """
-    for run in iter_runs(chunks):
+    for run in iter_runs(chunks, sizes):
         yield from split_lines(run)
 
 
-def iter_runs(chunks: Iterable[str]) -> Iterator[str]:
+def iter_runs(chunks: Iterable[str], sizes: Sizes = SIZES) -> Iterator[str]:
     """Split a stream of text chunks into runs of whole lines, with their line ends.
 
     A run ends where a chunk's last line ends; the text after it waits for the next chunk.
-    A line too long to hold is cut (see `LINE_CHARS`) and its pieces come as runs of their own.
+    A line too long to hold is cut (see `Sizes.line`) and its pieces come as runs of their own.
 
     >>> list(iter_runs(["a\\nb", "c\\nd\\ne"]))
     ['a\\n', 'bc\\nd\\n', 'e']
@@ -502,9 +515,9 @@ def iter_runs(chunks: Iterable[str]) -> Iterator[str]:
         if rest:
             partial.append(rest)
             size += len(rest)
-            if size > LINE_CHARS and not rest.endswith("\r"):
+            if size > sizes.line and not rest.endswith("\r"):
                 line = "".join(partial)
-                cut = _safe_cut(line)
+                cut = _safe_cut(line, sizes.line)
                 yield line[:cut]
                 partial[:] = [line[cut:]]
                 size = len(line) - cut
@@ -538,12 +551,12 @@ def split_lines(run: str) -> list[str]:
     return lines
 
 
-def _safe_cut(line: str) -> int:
+def _safe_cut(line: str, limit: int) -> int:
     """Where to cut a line too long to hold: before a space that follows a word, so that
     the space opens the next piece and no cleaner merges or splits a word at the cut."""
-    cut = line.rfind(" ", len(line) - LINE_CHARS // 2)
+    cut = line.rfind(" ", len(line) - limit // 2)
     while cut > 0 and line[cut - 1].isspace():
-        cut = line.rfind(" ", len(line) - LINE_CHARS // 2, cut)
+        cut = line.rfind(" ", len(line) - limit // 2, cut)
     if cut > 0:
         return cut
     # Never between a letter and its marks, looking back no further than a run of marks can
@@ -568,7 +581,7 @@ def _is_blank(line: str) -> bool:
     return not line or (line.isspace() and _BLANK_LINE.fullmatch(line) is not None)
 
 
-def iter_blocks(runs: Iterable[str]) -> Iterator[tuple[str, str]]:
+def iter_blocks(runs: Iterable[str], sizes: Sizes = SIZES) -> Iterator[tuple[str, str]]:
     """Group lines into ``(block, gap)`` pairs.
 
     ``runs`` are lines, or runs of whole lines as `iter_runs` gives them. ``block`` is a run
@@ -580,16 +593,16 @@ def iter_blocks(runs: Iterable[str]) -> Iterator[tuple[str, str]]:
     >>> list(iter_blocks(["\\na\\nb\\n\\n \\nc"]))
     [('', '\\n'), ('a\\nb\\n', '\\n \\n'), ('c', '')]
     """
-    for batch in _block_batches(runs):
+    for batch in _block_batches(runs, sizes):
         yield from batch
 
 
-def _block_batches(runs: Iterable[str]) -> Iterator[list[tuple[str, str]]]:
-    """The blocks of `iter_blocks` in lists: those a run completes, `BATCH_CHARS` characters
+def _block_batches(runs: Iterable[str], sizes: Sizes = SIZES) -> Iterator[list[tuple[str, str]]]:
+    """The blocks of `iter_blocks` in lists: those a run completes, `Sizes.batch` characters
     or so at a time. The block still open after a run waits for the next, never a batch."""
-    blocks = _Blocks()
+    blocks = _Blocks(sizes)
     for run in runs:
-        yield from grouped_by_size(blocks.add(run), BATCH_CHARS, lambda block_and_gap: len(block_and_gap[0]))
+        yield from grouped_by_size(blocks.add(run), sizes.batch, lambda block_and_gap: len(block_and_gap[0]))
     if blocks.body or blocks.gap:
         yield list(blocks.flush())
 
@@ -629,10 +642,11 @@ _BLANK_LINES_AFTER_LF = re.compile(f"(?P<end>\n)(?:[ \\t{UNICODE_SPACES}]*\n)++"
 
 class _Blocks:
     """The block being gathered. A run of whole lines is split at its blank lines by one scan;
-    a last line without an end, and a block that may be cut at `BLOCK_CHARS`, go line by
+    a last line without an end, and a block that may be cut at `Sizes.block`, go line by
     line, by the same rules."""
 
-    def __init__(self) -> None:
+    def __init__(self, sizes: Sizes = SIZES) -> None:
+        self.block_chars, self.gap_chars = sizes.block, sizes.gap
         self.body: list[str] = []
         self.gap: list[str] = []
         self.size = 0
@@ -662,7 +676,7 @@ class _Blocks:
         content_end = len(lines) - (2 if lines.endswith("\r\n") else 1)
         last_start = max(lines.rfind("\n", 0, content_end), lines.rfind("\r", 0, content_end)) + 1
         size_before_last = (0 if self.gap else self.size) + last_start
-        if size_before_last >= BLOCK_CHARS:
+        if size_before_last >= self.block_chars:
             for line in split_lines(lines):
                 yield from self._add_line(line)
             return
@@ -675,14 +689,14 @@ class _Blocks:
     def _add_gap(self, blank_lines: str) -> Iterator[tuple[str, str]]:
         self.gap.append(blank_lines)
         self.gap_size += len(blank_lines)
-        if self.gap_size >= GAP_CHARS:
+        if self.gap_size >= self.gap_chars:
             yield from self.flush()  # the rest of the run follows as blocks with no text
 
     def _add_line(self, line: str) -> Iterator[tuple[str, str]]:
         if _is_blank(line):
             yield from self._add_gap(line)
             return
-        if self.gap or (self.size >= BLOCK_CHARS and _may_cut_before(self.last) and _may_cut_before(line)):
+        if self.gap or (self.size >= self.block_chars and _may_cut_before(self.last) and _may_cut_before(line)):
             yield from self.flush()
         self.body.append(line)
         self.size += len(line)
