@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from newsclean.changes import changes
 from newsclean.cli import app
-from newsclean.diff import split_lines as lf_lines
+from newsclean.diff import patch_lines as lf_lines
 from newsclean.pipeline import PROFILES, Pipeline, split_lines
 from tests.strategies import scraped_text
 

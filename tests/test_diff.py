@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsclean import diff as diff_module
-from newsclean.diff import split_lines, unified_diff
+from newsclean.diff import patch_lines, unified_diff
 from newsclean.pipeline import PROFILES, Pipeline
 from tests.strategies import scraped_text
 
@@ -20,8 +20,8 @@ _HUNK = re.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@\n")
 
 def apply(diff: str, original: str) -> str:
     """Apply a unified diff to ``original``, checking every context and removed line."""
-    old = split_lines(original)
-    lines = split_lines(diff)
+    old = patch_lines(original)
+    lines = patch_lines(diff)
     assert not lines or (lines[0].startswith("--- ") and lines[1].startswith("+++ "))
     result, position, index = [], 0, 2
     while index < len(lines):
@@ -76,7 +76,7 @@ def test_one_piece_diffs_as_difflib_does(old, new):
     import difflib
 
     old, new = "\n".join(old) + "\n", "\n".join(new) + "\n"
-    expected = "".join(difflib.unified_diff(split_lines(old), split_lines(new), "a/x", "b/x"))
+    expected = "".join(difflib.unified_diff(patch_lines(old), patch_lines(new), "a/x", "b/x"))
     assert "".join(unified_diff([(old, new)], "a/x", "b/x")) == expected
 
 

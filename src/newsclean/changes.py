@@ -39,6 +39,10 @@ class Change:
     removed: bool = False
     inserted: bool = False
 
+    @property
+    def kind(self) -> str:
+        return "removed line" if self.removed else "inserted line" if self.inserted else "changed"
+
     def snippet(self) -> tuple[str, str]:
         """The part of the line around the changes, before and after."""
         if not self.spans:
@@ -59,7 +63,7 @@ class Change:
             "before": self.before,
             "after": self.after,
             "spans": [list(span) for span in self.spans],
-            "kind": "removed line" if self.removed else "inserted line" if self.inserted else "changed",
+            "kind": self.kind,
         }
 
     def as_record(self, path: str) -> dict[str, object]:
@@ -69,7 +73,7 @@ class Change:
             "line": self.line,
             "column": self.column,
             "cleaner": self.cleaner,
-            "kind": "removed line" if self.removed else "inserted line" if self.inserted else "changed",
+            "kind": self.kind,
             "before": before,
             "after": after,
         }
@@ -79,13 +83,15 @@ def changes(pipeline: Pipeline, text: str, *, markdown: bool = False) -> list[Ch
     """Every change cleaning ``text`` makes, by cleaner, in the order the cleaners run."""
     if pipeline.clean(text, markdown=markdown) == text:
         return []  # (one cleaning, not one per cleaner, for a text that is clean)
-    stages = [_lines(text)]
+    # Lines as an editor counts them (LF, CRLF or CR ends one), each with its end: a change of
+    # line end is a change of its line.
+    stages = [split_lines(text)]
     found: list[Change] = []
     # For each line of the latest stage: the original line it came from (None: inserted)
     # and, while it is that line, how its columns map back (a list of opcode tables).
     origin: list[Origin] = [(index, []) for index in range(len(stages[0]))]
     for count, name in enumerate(pipeline.names, start=1):
-        after = _lines(pipeline.upto(count).clean(text, markdown=markdown))
+        after = split_lines(pipeline.upto(count).clean(text, markdown=markdown))
         before = stages[-1]
         if after != before:
             new_origin: list[Origin] = []
@@ -204,8 +210,3 @@ def _positional(before: str, after: str) -> Opcodes:
         position = end
     return opcodes
 
-
-def _lines(text: str) -> list[str]:
-    # Lines as an editor counts them (LF, CRLF or CR ends one), each with its end: a change
-    # of line end is a change of its line.
-    return split_lines(text)

@@ -62,7 +62,7 @@ def _ends_line(parts: list[str]) -> bool:
     return not last or last.endswith("\n")
 
 
-def split_lines(text: str) -> list[str]:
+def patch_lines(text: str) -> list[str]:
     """Lines as diff and patch see them: ended by LF alone (a CR stays in its line)."""
     lines = text.split("\n")
     last = lines.pop()
@@ -82,11 +82,11 @@ class _Hunks:
         self.hunk: _Hunk | None = None
 
     def add(self, old: str, new: str) -> Iterator[str]:
-        old_lines = split_lines(old)
+        old_lines = patch_lines(old)
         if old == new:
             self._keep(old_lines)
             return
-        new_lines = split_lines(new)
+        new_lines = patch_lines(new)
         matcher = difflib.SequenceMatcher(None, old_lines, new_lines)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":

@@ -246,18 +246,22 @@ class Pipeline:
         options = dict(options or {})
         self.sizes = sizes
         _check_names([*names, *options])
-        self.names = [name for name in REGISTRY if name in names]
-        self.steps = [(name, _bind(REGISTRY[name], options.get(name, {}))) for name in self.names]
-        self.normalizes_layout = "whitespace" in self.names
-        self.across_blocks = _across_blocks(self.names)
         self.changes: Counter[str] | None = Counter() if explain else None
         # The `arabic` cleaner takes the document's language for lines too short to tell,
         # unless the user fixed a language or a default.
         arabic_options = options.get("arabic", {})
-        self.hints_language = (
-            "arabic" in self.names and arabic_options.get("lang", "auto") == "auto" and "default_lang" not in arabic_options
-        )
+        self._language_open = arabic_options.get("lang", "auto") == "auto" and "default_lang" not in arabic_options
         self.folds = any(arabic_options.get(name) for name in FOLDINGS_THAT_HIDE_EVIDENCE)
+        names = [name for name in REGISTRY if name in names]
+        self._use([(name, _bind(REGISTRY[name], options.get(name, {}))) for name in names])
+
+    def _use(self, steps: list[tuple[str, Callable[[str], str]]]) -> None:
+        """Run these steps; what follows from which cleaners run is derived here, once."""
+        self.steps = steps
+        self.names = [name for name, _ in steps]
+        self.normalizes_layout = "whitespace" in self.names
+        self.across_blocks = _across_blocks(self.names)
+        self.hints_language = "arabic" in self.names and self._language_open
         self._hinted_steps: dict[str, list[tuple[str, Callable[[str], str]]]] = {}
 
     @classmethod
@@ -280,12 +284,8 @@ class Pipeline:
     def upto(self, count: int) -> Pipeline:
         """The pipeline of this one's first ``count`` cleaners, with the same options."""
         prefix = copy.copy(self)
-        prefix.names, prefix.steps = self.names[:count], self.steps[:count]
-        prefix.normalizes_layout = "whitespace" in prefix.names
-        prefix.across_blocks = _across_blocks(prefix.names)
-        prefix.hints_language = self.hints_language and "arabic" in prefix.names
+        prefix._use(self.steps[:count])
         prefix.changes = None
-        prefix._hinted_steps = {}
         return prefix
 
     def steps_for(self, document_language: str | None) -> list[tuple[str, Callable[[str], str]]]:
