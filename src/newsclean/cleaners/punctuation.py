@@ -137,10 +137,12 @@ _SPACES = SPACES
 OPENS, CLOSES = "opens", "closes"
 _BEFORE = "[" + re.escape("".join(sorted(_OUTSIDE_BEFORE))) + "]"
 _AFTER = "[" + re.escape("".join(sorted(_OUTSIDE_AFTER))) + "]"
+# (A line end is written `\\n` here: verbose mode drops a literal one outside a class, and
+# `(?=<LF>|$)` became an empty look-ahead that flagged every opening quote.)
 _QUOTE = re.compile(
     f"""["“”](?:
-        (?<=[^\n]["“”])(?<!{_BEFORE}["“”])(?=[^\n])(?!{_AFTER})    # glued on both sides
-      | (?:(?<={_BEFORE}["“”])|(?<![^\n]["“”]))(?:(?={_AFTER})|(?=\n|$))  # spaced on both
+        (?<=[^\\n]["“”])(?<!{_BEFORE}["“”])(?=[^\\n])(?!{_AFTER})    # glued on both sides
+      | (?:(?<={_BEFORE}["“”])|(?<![^\\n]["“”]))(?:(?={_AFTER})|(?=\\n|$))  # spaced on both
     )""",
     re.VERBOSE,
 )
