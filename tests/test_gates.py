@@ -82,3 +82,29 @@ def test_quotes_whose_spacing_shows_their_side_do_not_flag_the_line(line):
 @pytest.mark.parametrize("line", ['قال"نص" هنا', 'قال " نص" هنا', 'قال "نص "', 'قال "نص"هنا'])
 def test_a_quote_glued_or_spaced_on_both_sides_flags_the_line(line):
     assert punctuation._QUOTE.search(line) is not None
+
+
+SPELLERS = [
+    (arabic._spell_arabic_letters, arabic._RESPELLED_IN_AN_ARABIC_LINE),
+    (arabic._spell_arabic_letters_keeping_heh, arabic._RESPELLED_IN_AN_ARABIC_LINE),
+    (arabic._spell_persian_letters, arabic._RESPELLED_IN_A_PERSIAN_LINE),
+]
+
+
+@pytest.mark.parametrize(("speller", "respelled"), SPELLERS)
+def test_a_speller_changes_no_character_its_gate_does_not_find(speller, respelled):
+    # The spelling of a run is skipped when its gate finds nothing: every character the
+    # speller changes, alone or inside a word, must be in the gate's class.
+    for code in range(0x10000):
+        character = chr(code)
+        if 0xD800 <= code < 0xE000 or respelled.search(character):
+            continue
+        for context in (character, f"ب{character}ب {character}"):
+            assert speller(context) == context, hex(code)
+
+
+@pytest.mark.parametrize(("speller", "respelled"), SPELLERS)
+@given(text=texts)
+@settings(deadline=None)
+def test_text_a_speller_changes_is_text_its_gate_finds(speller, respelled, text):
+    assert speller(text) == text or respelled.search(text)

@@ -310,12 +310,16 @@ def _spell_persian_letters(text: str) -> str:
 _PERSIAN_ONLY_LETTER = re.compile(f"[{PERSIAN_ONLY_LETTERS}]")
 _QUOTATION = re.compile('«[^«»\\n]+»|"[^"\\n]+"|[“”][^“”\\n]+[“”]')
 _QUOTE_MARK = re.compile('[«"“”]')
+# What each speller changes, from its tables (tests/test_gates.py holds them to the spellers).
 _RESPELLED_IN_AN_ARABIC_LINE = re.compile(f"[{''.join(TO_ARABIC)}{''.join(HEH_VARIANTS)}ی]")
 _RESPELLED_IN_A_PERSIAN_LINE = re.compile(f"[{''.join(TO_PERSIAN)}]")
 
 
 def _spelled_apart_from_the_other_language(text: str, speller: Callable[[str], str], other: str) -> str:
-    spans = _spans_of_the_other_language(text, other)
+    respelled = _RESPELLED_IN_AN_ARABIC_LINE if other == PERSIAN else _RESPELLED_IN_A_PERSIAN_LINE
+    if not respelled.search(text):
+        return text  # (most runs of clean text: nothing to spell, no quotation to weigh)
+    spans = _spans_of_the_other_language(text, other, respelled)
     if not spans:
         return speller(text)
     pieces, start = [], 0
@@ -326,18 +330,17 @@ def _spelled_apart_from_the_other_language(text: str, speller: Callable[[str], s
     return "".join(pieces)
 
 
-def _spans_of_the_other_language(text: str, other: str) -> list[tuple[int, int]]:
+def _spans_of_the_other_language(text: str, other: str, respelled: re.Pattern[str]) -> list[tuple[int, int]]:
     """Quotations whose evidence is ``other``'s and, in an Arabic text, the words holding a
     letter only Persian has; sorted, overlaps merged. (Each found from a class or a literal:
     a pattern opening with a run of letters was tried at every position.)"""
     spans = []
     if _QUOTE_MARK.search(text):
         # Only a quotation the speller would change is worth weighing.
-        changed_by_speller = _RESPELLED_IN_AN_ARABIC_LINE if other == PERSIAN else _RESPELLED_IN_A_PERSIAN_LINE
         spans += [
             found.span()
             for found in _QUOTATION.finditer(text)
-            if changed_by_speller.search(found.group()) and weigh(found.group(), None) == other
+            if respelled.search(found.group()) and weigh(found.group(), None) == other
         ]
     if other == PERSIAN:
         for found in _PERSIAN_ONLY_LETTER.finditer(text):
