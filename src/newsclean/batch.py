@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import multiprocessing
 import os
 import shutil
 import signal
@@ -16,7 +15,6 @@ import sys
 import tempfile
 from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Literal
@@ -27,6 +25,7 @@ from newsclean.io import STDIN, Mode, TextSource, clean_path, is_markdown, open_
 from newsclean.pipeline import Pipeline
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
     from multiprocessing.synchronize import Event
 
     from newsclean.changes import Change
@@ -109,6 +108,10 @@ def run(
         for item, destination in items:
             yield clean_one(item, destination, job, out, on_read)
         return
+    # (Imported here: a run in one process, a hook on a few files, does not pay for them.)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     tasks = (list(items[start : start + CHUNK]) for start in range(0, len(items), CHUNK))
     with tempfile.TemporaryDirectory(prefix="newsclean-") as spool:
         stop = multiprocessing.get_context().Event()

@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from newsclean.io import Mode
 
-from rich.console import Console
-
-# rich's tables and progress bars are imported where they are drawn: start-up time counts when
-# a pre-commit hook starts newsclean for a handful of files.
+# rich is imported when something is shown, its tables and progress bars where they are drawn:
+# start-up time counts when a pre-commit hook or an editor starts newsclean, and a filter that
+# succeeds shows nothing.
 
 # Work large enough that a progress bar helps rather than flickers.
 PROGRESS_MIN_FILES = 50
@@ -76,7 +77,15 @@ class Tally:
 class Reporter:
     def __init__(self, *, quiet: bool = False, verbose: bool = False, console: Console | None = None) -> None:
         self.quiet, self.verbose = quiet, verbose and not quiet
-        self.console = console or Console(stderr=True, highlight=False, soft_wrap=True)
+        self._console = console
+
+    @property
+    def console(self) -> Console:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(stderr=True, highlight=False, soft_wrap=True)
+        return self._console
 
     def _say(self, text: str, style: str | None = None) -> None:
         self.console.print(printable(text), style=style, markup=False, highlight=False)
