@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from newsclean.patterns import char_map, lazy, one_or_more, scan
 from newsclean.tables.arabic import (
     ARABIC_LETTER,
     ARABIC_MARKS,
@@ -37,24 +38,23 @@ ARABIC, PERSIAN, OTHER = "ar", "fa", "other"
 OTHER_ARABIC_SCRIPT = "other-arabic-script"
 
 _LETTER = f"[{ARABIC_LETTER}]"
-_ANY_LETTER = re.compile(_LETTER)
+_ANY_LETTER = lazy(_LETTER)
 # پ and ژ are Persian's alone; Iraqi and Gulf Arabic write چ and گ too, so those weigh less.
-_STRONG_PERSIAN_LETTER = re.compile("[پژ]")
-_WEAK_PERSIAN_LETTER = re.compile("[چگ]")
-# Each opens with a character or a class, not a look-behind, so the scan for it runs in C.
-_ZWNJ_IN_WORD = re.compile(f"{ZWNJ}(?<={_LETTER}{ZWNJ})(?={_LETTER})")
-_PERSIAN_YEH_KEHEH = re.compile("[یک]")
-_ARTICLE = re.compile(f"[اأإآٱ](?<!{_LETTER}.)ل")
-_ARABIC_YEH_KAF = re.compile("[يكى]")
+_STRONG_PERSIAN_LETTER = scan("[پژ]")
+_WEAK_PERSIAN_LETTER = scan("[چگ]")
+_ZWNJ_IN_WORD = scan(f"{ZWNJ}(?<={_LETTER}{ZWNJ})(?={_LETTER})")
+_PERSIAN_YEH_KEHEH = scan("[یک]")
+_ARTICLE = scan(f"[اأإآٱ](?<!{_LETTER}.)ل")
+_ARABIC_YEH_KAF = scan("[يكى]")
 
-_WORD = re.compile(f"{_LETTER}{_LETTER}*")
-_MARKS = re.compile(f"[{DIACRITICS}]")
-_ALL_MARKS = re.compile(f"[{ARABIC_MARKS}]")
-_OTHER_LANGUAGE_LETTER = re.compile(f"[{OTHER_LANGUAGE_LETTERS}]")
+_WORD = scan(one_or_more(_LETTER))
+_MARKS = lazy(f"[{DIACRITICS}]")
+_ALL_MARKS = lazy(f"[{ARABIC_MARKS}]")
+_OTHER_LANGUAGE_LETTER = lazy(f"[{OTHER_LANGUAGE_LETTERS}]")
 # A word written with its vowels is Arabic (Persian writes at most tanween on adverbs: `اصلاً`).
-_VOWELLED_WORD = re.compile(f"{_LETTER}[\u064c-\u0652]")
-_PERSIAN_NUMBER = re.compile(f"[{PERSIAN_DIGITS}]+")
-_NO_PERSIAN_DIGITS = str.maketrans(PERSIAN_DIGITS, "0123456789")
+_VOWELLED_WORD = lazy(f"{_LETTER}[\u064c-\u0652]")
+_PERSIAN_DIGIT = scan(f"[{PERSIAN_DIGITS}]")
+_ASCII_DIGITS = char_map(dict(zip(PERSIAN_DIGITS, "0123456789", strict=True)))
 # The least score that decides a language: one listed word, one teh marbuta, one ZWNJ.
 _LEAST_EVIDENCE = 2
 # Words of another Arabic-script language, as a share of a text's words, that make it one.
@@ -114,7 +114,7 @@ def evidence(text: str, *, folded: bool = False, letters: bool = True) -> tuple[
         # The foldings remove marks and change digits: in folded mode neither may count. Each
         # counts as one word at most: Persian articles quote vowelled verses of the Quran.
         arabic += 2 * text.count("ة") + 2 * _any(_VOWELLED_WORD, text)
-        persian += 2 * _any(_PERSIAN_NUMBER, text)
+        persian += 2 * _any(_PERSIAN_DIGIT, text)
     return arabic, persian
 
 
@@ -223,7 +223,7 @@ def document_language(text: str, *, folded: bool = False) -> str | None:
         return OTHER_ARABIC_SCRIPT
     # Digits do not count here: cleaning turns a Persian line's digits Persian, which must not
     # make a document that told nothing tell Persian on the second cleaning.
-    arabic, persian = evidence(text.translate(_NO_PERSIAN_DIGITS), folded=folded)
+    arabic, persian = evidence(_ASCII_DIGITS(text), folded=folded)
     if max(arabic, persian) < 2 * _LEAST_EVIDENCE or max(arabic, persian) < 2 * min(arabic, persian):
         return None
     return ARABIC if arabic > persian else PERSIAN

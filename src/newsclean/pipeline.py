@@ -31,6 +31,7 @@ from newsclean.cleaners.separators import dedupe_separators, drop_repeated_rule
 from newsclean.cleaners.whitespace import fix_whitespace
 from newsclean.errors import UsageError
 from newsclean.language import document_language
+from newsclean.patterns import lazy, scan
 from newsclean.tables.invisible import (
     BIDI_CONTROLS,
     IMPLICIT_MARKS,
@@ -471,11 +472,11 @@ def _changed_lines(before: str, after: str) -> int:
     return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in opcodes if tag != "equal")
 
 
-_LINE_END = re.compile(r"\r\n|\r|\n")
-_BLANK_LINE = re.compile(f"[ \\t\\r\\n{UNICODE_SPACES}]*")
+_LINE_END = lazy(r"\r\n|\r|\n")
+_BLANK_LINE = lazy(f"[ \\t\\r\\n{UNICODE_SPACES}]*")
 # Lines that may clean to nothing but a blank line; a block is never cut next to one, so a
 # blank line it turns into is seen by `whitespace` exactly as in the whole document.
-_MAY_TURN_BLANK = re.compile(
+_MAY_TURN_BLANK = lazy(
     f"[ \\t\\r\\n{UNICODE_SPACES}{re.escape(ZERO_WIDTH + BIDI_CONTROLS + IMPLICIT_MARKS + OTHER_CONTROLS + SEPARATING_CONTROLS)}\\u200c\\u200d]*"
 )
 
@@ -630,14 +631,14 @@ def grouped_by_size(items: Iterable[T], size: int, length: Callable[[Any], int] 
 # of blank lines are possessive too: nothing follows them to backtrack for, and the engine
 # would otherwise keep a state per line, 50 MB for a chunk of blank lines.)
 _BREAK = r"(?:\r\n?+|\n)"
-_OPENING_BLANK_LINES = re.compile(f"(?:[ \\t{UNICODE_SPACES}]*{_BREAK})++")
+_OPENING_BLANK_LINES = lazy(f"(?:[ \\t{UNICODE_SPACES}]*{_BREAK})++")
 # The first line end opens with LF..CR as one range (VT and FF then fail the look-behinds):
 # the engine scans for a range 1.4x as fast as for two characters.
-_BLANK_LINES_AFTER = re.compile(
+_BLANK_LINES_AFTER = scan(
     f"(?P<end>[\\n-\\r](?:(?<=\\r)\\n?+|(?<=\\n)))(?:[ \\t{UNICODE_SPACES}]*{_BREAK})++"
 )
 # The same where no CR is: opening with a literal, it is scanned for faster still.
-_BLANK_LINES_AFTER_LF = re.compile(f"(?P<end>\n)(?:[ \\t{UNICODE_SPACES}]*\n)++")
+_BLANK_LINES_AFTER_LF = scan(f"(?P<end>\n)(?:[ \\t{UNICODE_SPACES}]*\n)++")
 
 
 class _Blocks:

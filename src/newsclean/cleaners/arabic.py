@@ -18,6 +18,7 @@ from newsclean.language import (
     weigh,
 )
 from newsclean.lines import clean_flagged_lines
+from newsclean.patterns import char_map, lazy, one_or_more, scan
 from newsclean.tables.arabic import (
     ALEF_MAKSURA,
     ALEF_VARIANTS,
@@ -49,54 +50,30 @@ FOLDINGS_THAT_HIDE_EVIDENCE = ("strip_diacritics", "normalize_alef", "alef_maksu
 # its letters as written; the pipeline passes the document's language when it is clear.
 DEFAULT_LANG_CHOICES = ("keep", ARABIC, PERSIAN, OTHER_ARABIC_SCRIPT)
 
-_SCRIPT = re.compile(f"[{ARABIC_SCRIPT}]")
+_SCRIPT = scan(f"[{ARABIC_SCRIPT}]")
 _LETTER = f"[{ARABIC_LETTER}]"
-_LETTER_CHAR = re.compile(_LETTER)
+_LETTER_CHAR = lazy(_LETTER)
 # The letters as a set, for walking over a word: a membership test costs a fifth of a match.
 _LETTERS = frozenset(filter(_LETTER_CHAR.fullmatch, map(chr, range(0x600, 0x900))))
 _MARK = f"[{DIACRITICS}{OTHER_MARKS}]"
-_OTHER_LANGUAGE_LETTER = re.compile(f"[{OTHER_LANGUAGE_LETTERS}]")
+_OTHER_LANGUAGE_LETTER = lazy(f"[{OTHER_LANGUAGE_LETTERS}]")
 _DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 
 
-def _char_map(table: dict[str, str]) -> Callable[[str], str]:
-    """A function applying ``table`` (character -> replacement) to a text.
-
-    Measured on the corpus: for a few characters, `str.replace` per character that occurs
-    runs at about 760 MB/s where a character class with a dict runs at 67 and `str.translate`
-    at 39; for a large sparse map (presentation forms) the character class wins.
-    """
-    if len(table) > _SMALL_MAP:
-        pattern = re.compile(f"[{re.escape(''.join(table))}]")
-        return lambda text: pattern.sub(lambda match: table[match.group()], text)
-    if any(key in value for key in table for value in table.values()):
-        raise ValueError("a small map must not feed its own keys: replacements run one by one")
-    pairs = tuple(table.items())
-
-    def replace_each(text: str) -> str:
-        for old, new in pairs:
-            if old in text:
-                text = text.replace(old, new)
-        return text
-
-    return replace_each
-
-
-_SMALL_MAP = 32
 
 
 # Presentation forms map to their letters in every language. (The heh variants do not: ە and
 # ھ are Kurdish and Urdu letters, and only Arabic, where sites type them for ه, spells them ه.)
-_PRESENTATION_FORMS = _char_map(PRESENTATION_FORMS)
-_HEH = _char_map(HEH_VARIANTS)
-_LIGATURES = _char_map(EXPANDED_LIGATURES)
-_TO_ARABIC = _char_map(TO_ARABIC)
-_TO_PERSIAN = _char_map(TO_PERSIAN)
-_PERSIAN_YEH = _char_map(ARABIC_YEH_FOR_PERSIAN)
-_ALEF = _char_map(ALEF_VARIANTS)
-_MAKSURA = _char_map(ALEF_MAKSURA)
-_TEH_MARBUTA = _char_map(TEH_MARBUTA)
-_ASCII_DIGITS = _char_map(TO_ASCII_DIGITS)
+_PRESENTATION_FORMS = char_map(PRESENTATION_FORMS)
+_HEH = char_map(HEH_VARIANTS)
+_LIGATURES = char_map(EXPANDED_LIGATURES)
+_TO_ARABIC = char_map(TO_ARABIC)
+_TO_PERSIAN = char_map(TO_PERSIAN)
+_PERSIAN_YEH = char_map(ARABIC_YEH_FOR_PERSIAN)
+_ALEF = char_map(ALEF_VARIANTS)
+_MAKSURA = char_map(ALEF_MAKSURA)
+_TEH_MARBUTA = char_map(TEH_MARBUTA)
+_ASCII_DIGITS = char_map(TO_ASCII_DIGITS)
 
 
 # Proclitics a ى word may carry.
@@ -105,7 +82,7 @@ _PROCLITICS = ("وبال", "فبال", "وال", "فال", "بال", "كال", "
 _MAKSURA_STEMS = frozenset(
     proclitic + word[:-1] for proclitic in _PROCLITICS for word in WORDS["alef_maksura_words"]
 )
-_FINAL_PERSIAN_YEH = re.compile(f"ی(?!{_LETTER})")
+_FINAL_PERSIAN_YEH = lazy(f"ی(?!{_LETTER})")
 _CANONICAL_LETTERS = str.maketrans("یک", "يك")
 
 
@@ -115,32 +92,29 @@ def _final_yeh(match: re.Match[str]) -> str:
     return "ى" if word in _MAKSURA_STEMS else "ي"
 
 
-# Both open with the tatweel itself, so the scan for them is a fast literal search.
 # (Marks on a tatweel between digits, which medial presentation forms of marks decompose to,
 # go with it.)
-_TATWEEL_BETWEEN_DIGITS = re.compile(f"{TATWEEL}(?<={_DIGIT}{TATWEEL})(?:{TATWEEL}|{_MARK})*(?={_DIGIT})")
-_TATWEEL_AFTER_LETTER = re.compile(f"{TATWEEL}(?<=(?:{_LETTER}|{_MARK}){TATWEEL}){TATWEEL}*")
-_LETTER_AFTER_MARKS = re.compile(f"{_MARK}*{_LETTER}")
-_MARK_CHAR = re.compile(_MARK)
+_TATWEEL_BETWEEN_DIGITS = scan(f"{TATWEEL}(?<={_DIGIT}{TATWEEL})(?:{TATWEEL}|{_MARK})*(?={_DIGIT})")
+_TATWEEL_AFTER_LETTER = scan(f"{TATWEEL}(?<=(?:{_LETTER}|{_MARK}){TATWEEL}){TATWEEL}*")
+_LETTER_AFTER_MARKS = lazy(f"{_MARK}*{_LETTER}")
+_MARK_CHAR = lazy(_MARK)
 # A word of one letter shows its joining form with a tatweel: an enumerator (أ - ب - جـ), a
 # suffix cited alone (یـ), the Hijri era mark هـ.
-_PREFIX_WORD = re.compile(f"[وف]?(?:ال|لل|بال|[كک]ال|[بلكک])|{_LETTER}")
-# A pattern that opens with a repeat (`[...]+`, `[...]{2,}`) is tried at every position;
-# one that opens with a single class is found by a scan in C, three to four times faster.
-_MARK_CLUSTER = re.compile(f"{_MARK}{_MARK}+")
-_MARKS = re.compile(f"{_MARK}{_MARK}*")
+_PREFIX_WORD = lazy(f"[وف]?(?:ال|لل|بال|[كک]ال|[بلكک])|{_LETTER}")
+_MARK_CLUSTER = scan(f"{_MARK}{_MARK}+")
+_MARKS = scan(one_or_more(_MARK))
 # The lines `_fix_letters` may change: a presentation form, a tatweel, two marks in a row.
-# One scan, opening with a class, for what were three.
-_LETTERS_NEED_A_LOOK = re.compile(
+# One scan for what were three.
+_LETTERS_NEED_A_LOOK = scan(
     f"[{re.escape(''.join(PRESENTATION_FORMS))}{TATWEEL}{DIACRITICS}{OTHER_MARKS}]"
     f"(?:(?<!{_MARK})|(?={_MARK}))"
 )
-_REPEATED_LETTER = re.compile(f"({_LETTER})\\1{{2,}}")
+_REPEATED_LETTER = lazy(f"({_LETTER})\\1{{2,}}")
 _UPPER = "A-Z\u00c0-\u00de\u0100-\u024f"
 # Runs of upper-case Latin letters, and the field tags of a TREC/SGML record (`<DOCNO>`,
 # `</TEXT>`), which stay: `html` keeps a record's fields by their upper case, and would strip
 # a `<title>` on the next cleaning.
-_LATIN_UPPER_OR_FIELD_TAG = re.compile(f"[<{_UPPER}](?:(?<=<)/?{SGML_FIELD_NAME}>|(?<!<)[{_UPPER}]*)")
+_LATIN_UPPER_OR_FIELD_TAG = lazy(f"[<{_UPPER}](?:(?<=<)/?{SGML_FIELD_NAME}>|(?<!<)[{_UPPER}]*)")
 
 
 def normalize_arabic(
@@ -307,12 +281,12 @@ def _spell_persian_letters(text: str) -> str:
 # What a line of one language quotes of the other keeps its spelling: a word holding a letter
 # only Persian has (`گزارش` in an Arabic line keeps its ی and ک), and a quotation whose own
 # evidence is the other language's.
-_PERSIAN_ONLY_LETTER = re.compile(f"[{PERSIAN_ONLY_LETTERS}]")
-_QUOTATION = re.compile('«[^«»\\n]+»|"[^"\\n]+"|[“”][^“”\\n]+[“”]')
-_QUOTE_MARK = re.compile('[«"“”]')
+_PERSIAN_ONLY_LETTER = scan(f"[{PERSIAN_ONLY_LETTERS}]")
+_QUOTATION = lazy('«[^«»\\n]+»|"[^"\\n]+"|[“”][^“”\\n]+[“”]')
+_QUOTE_MARK = scan('[«"“”]')
 # What each speller changes, from its tables (tests/test_gates.py holds them to the spellers).
-_RESPELLED_IN_AN_ARABIC_LINE = re.compile(f"[{''.join(TO_ARABIC)}{''.join(HEH_VARIANTS)}ی]")
-_RESPELLED_IN_A_PERSIAN_LINE = re.compile(f"[{''.join(TO_PERSIAN)}]")
+_RESPELLED_IN_AN_ARABIC_LINE = scan(f"[{''.join(TO_ARABIC)}{''.join(HEH_VARIANTS)}ی]")
+_RESPELLED_IN_A_PERSIAN_LINE = scan(f"[{''.join(TO_PERSIAN)}]")
 
 
 def _spelled_apart_from_the_other_language(text: str, speller: Callable[[str], str], other: str) -> str:

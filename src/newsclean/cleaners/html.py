@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from newsclean.cleaners.invisible import remove_invisible
 from newsclean.lines import clean_flagged_lines
+from newsclean.patterns import lazy, scan
 from newsclean.tables.loader import load_word_lists
 from newsclean.tables.markup import SGML_FIELD_NAME
 from newsclean.tables.separators import PIPES
@@ -22,39 +23,39 @@ _NAME = "(?:" + "|".join(sorted(_ALL, key=len, reverse=True)) + ")"
 # Prefixes of element names, for closing tags cut short at the end of a line (`</di`).
 _NAME_PREFIXES = _ALL | {name[:cut] for name in _ALL for cut in range(2, len(name))}
 
-_HINT = re.compile(r"[<>&]")
-_INDENTED_TAG = re.compile(r"[ \t]+</?[A-Za-z]")
+_HINT = scan(r"[<>&]")
+_INDENTED_TAG = lazy(r"[ \t]+</?[A-Za-z]")
 # In a TREC/SGML record, the tags of its fields (`<DOCNO>`, `</TEXT>`) need nothing: their
 # `<` and `>` are passed over. A `>` ends such a tag if a name and `<` or `</` come before it;
 # a look-behind has a fixed width, so there is one per name length (a `>` after a longer name
 # is looked at, which costs a look and changes nothing). Each pattern opens with its bracket,
 # a literal the engine scans for several times faster than for a class.
-_OPENING_PAST_SGML_FIELDS = re.compile(rf"<(?!/?{SGML_FIELD_NAME}>)")
+_OPENING_PAST_SGML_FIELDS = scan(rf"<(?!/?{SGML_FIELD_NAME}>)")
 _FIELD_NAMES = ["[A-Z]" + "[A-Z0-9]" * length for length in range(16)]  # SGML_FIELD_NAME, by length
-_CLOSING_PAST_SGML_FIELDS = re.compile(
+_CLOSING_PAST_SGML_FIELDS = scan(
     ">(?:(?<![A-Z0-9]>)|" + "".join(f"(?<!<{name}>)(?<!</{name}>)" for name in _FIELD_NAMES) + ")"
 )
 _HINTS_PAST_SGML_FIELDS = ("&", _OPENING_PAST_SGML_FIELDS, _CLOSING_PAST_SGML_FIELDS)
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_AMPERSAND_CHAIN = re.compile(r"&(?:amp;)+(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
-_COMMENT_OPENING = re.compile("<!--")
+_ENTITY = lazy(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_AMPERSAND_CHAIN = lazy(r"&(?:amp;)+(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
+_COMMENT_OPENING = lazy("<!--")
 # (Attributes end at the next bracket: `[^>]*` would scan to the line's end from each of
 # a thousand unclosed `<script`.)
-_SCRIPT_OR_STYLE_TAG = re.compile(r"<(script|style)\b[^<>]*>", re.IGNORECASE)
-_CLOSING_TAG_END = re.compile(r"\s*>")
+_SCRIPT_OR_STYLE_TAG = lazy(r"<(script|style)\b[^<>]*>", re.IGNORECASE)
+_CLOSING_TAG_END = lazy(r"\s*>")
 # Attribute values may hold anything but angle brackets; a tag may span lines.
 _ATTRIBUTES = r"""(?:[^<>"']|"[^"<>]*"|'[^'<>]*')*"""
 _TAG = rf"</?{_NAME}(?=[\s/>]){_ATTRIBUTES}>"
 _QUOTED_ATTRIBUTES = r"""(?:[ \t]+[\w-]+=(?:"[^"<>\n]*"|'[^'<>\n]*'|[^\s<>"']+))*"""
-_TAG_RUN = re.compile(rf"{_TAG}(?:[ \t]*{_TAG})*", re.IGNORECASE)
-_UPPER_CASE_TAG = re.compile(rf"</?({SGML_FIELD_NAME})>")
-_UPPER_CASE_TAG_RUN = re.compile(rf"(?:</?{SGML_FIELD_NAME}>)+")
-_SPACE_BETWEEN_TAGS = re.compile(r">[ \t]+<")
-_TAG_NAME = re.compile(rf"</?({_NAME})", re.IGNORECASE)
-_SCRIPT_OR_STYLE = re.compile(r"<(?:script|style)\b", re.IGNORECASE)
-_TAG_ACROSS_LINES = re.compile(rf"</?{_NAME}(?=\s){_ATTRIBUTES}\n", re.IGNORECASE)
+_TAG_RUN = lazy(rf"{_TAG}(?:[ \t]*{_TAG})*", re.IGNORECASE)
+_UPPER_CASE_TAG = lazy(rf"</?({SGML_FIELD_NAME})>")
+_UPPER_CASE_TAG_RUN = lazy(rf"(?:</?{SGML_FIELD_NAME}>)+")
+_SPACE_BETWEEN_TAGS = lazy(r">[ \t]+<")
+_TAG_NAME = lazy(rf"</?({_NAME})", re.IGNORECASE)
+_SCRIPT_OR_STYLE = lazy(r"<(?:script|style)\b", re.IGNORECASE)
+_TAG_ACROSS_LINES = lazy(rf"</?{_NAME}(?=\s){_ATTRIBUTES}\n", re.IGNORECASE)
 # What any tag across lines starts with: `<`, a letter, no `<` or `>` up to the line end.
-_MAY_CROSS_LINES = re.compile(r"<[/A-Za-z][^<>\n]*\n")
+_MAY_CROSS_LINES = scan(r"<[/A-Za-z][^<>\n]*\n")
 # Pieces of tags that an extractor cut: `/p>` anywhere, `br/>` after no letter, `p>` opening
 # a line, `<p` / `<br /` / `</di` ending one, and `</p` standing alone. Each branch starts from
 # a literal or a line start, and names are checked against the element list afterwards.
@@ -67,7 +68,7 @@ _EDGE = f"[{re.escape(_EDGE_CHARACTERS)}]*"
 # This pattern cannot open with one class (it takes the spaces before a piece with it), so the
 # engine tries it at every position: the look-ahead turns most positions down at once, 2.6x
 # faster over long lines, and faster still without the case folding of each character.
-_FRAGMENT = re.compile(
+_FRAGMENT = lazy(
     rf"""(?-i:(?={_EDGE}[/<a-zA-Z]))(?P<before>[ \t]*)(?:
         (?<!<)/(?P<closing>{_SOME_NAME})[ \t]*>
       | (?<![\w<])(?P<self_closing>{_SOME_NAME})[ \t]*/>
@@ -211,12 +212,12 @@ def _without_spans(text: str, opening: re.Pattern[str], closing: Callable[[re.Ma
 # A pass removes the cut tag at each edge of a line; behind it may stand another (`<p<p<p`,
 # `p>p>` scraped many times over), which one pass per piece would find in time quadratic in
 # the line. These loops take them off one after the other, looking only at the edge.
-_HEAD_AT_END = re.compile(
+_HEAD_AT_END = lazy(
     rf"""<(?P<head>{_SOME_NAME}){_QUOTED_ATTRIBUTES}(?:[ \t]+[\w-]+=["']?[^"'<>\n]*)?[ \t]*/?[ \t]*"""
     rf"|</(?P<cut>{_SOME_NAME})",
     re.IGNORECASE,
 )
-_OPENING_AT_START = re.compile(rf"(?P<opening>{_SOME_NAME}){_QUOTED_ATTRIBUTES}(?:[ \t]*/)?>(?![\d=])[ \t]*", re.IGNORECASE)
+_OPENING_AT_START = lazy(rf"(?P<opening>{_SOME_NAME}){_QUOTED_ATTRIBUTES}(?:[ \t]*/)?>(?![\d=])[ \t]*", re.IGNORECASE)
 
 
 def _peel_line_end(line: str) -> str:

@@ -5,6 +5,7 @@ import re
 import unicodedata
 
 from newsclean.lines import clean_flagged_lines
+from newsclean.patterns import lazy, one_or_more, scan
 from newsclean.tables.arabic import ARABIC_MARKS, ZWNJ
 from newsclean.tables.invisible import (
     BIDI_CONTROLS,
@@ -18,22 +19,21 @@ from newsclean.tables.invisible import (
 from newsclean.tables.unicode_spaces import UNICODE_SPACES
 
 _GOES = re.escape(ZERO_WIDTH + BIDI_CONTROLS + OTHER_CONTROLS)
-# `X X*`, not `X+`: a pattern that opens with a class is found by a scan in C.
 _REMOVED_CHARACTER = f"[{_GOES}]"
-_REMOVED = re.compile(f"{_REMOVED_CHARACTER}{_REMOVED_CHARACTER}*")
+_REMOVED = scan(one_or_more(_REMOVED_CHARACTER))
 # ANSI terminal escapes (colours, cursor moves) from text copied off a terminal; the pattern
 # is ftfy's `remove_terminal_escapes`.
-_TERMINAL_ESCAPE = re.compile("\x1b\\[[0-9;]*[A-Za-z]")
-_SEPARATING = re.compile(f"[{re.escape(SEPARATING_CONTROLS)}]")
+_TERMINAL_ESCAPE = lazy("\x1b\\[[0-9;]*[A-Za-z]")
+_SEPARATING = lazy(f"[{re.escape(SEPARATING_CONTROLS)}]")
 # After a character: fails only if it is a plain Persian ZWNJ, between two letters.
 _UNLESS_PLAIN_ZWNJ = f"(?:(?<!{ZWNJ})|(?<![^\\W\\d_]{ZWNJ})|(?![^\\W\\d_]))"
 # Runs of joiners; the plain ZWNJ stays as it is, so it is not even matched.
-_JOINER_RUN = re.compile(f"[{ZWNJ}{ZWJ}]{_UNLESS_PLAIN_ZWNJ}[{ZWNJ}{ZWJ}]*")
+_JOINER_RUN = scan(f"[{ZWNJ}{ZWJ}]{_UNLESS_PLAIN_ZWNJ}[{ZWNJ}{ZWJ}]*")
 # Before a ZWNJ a letter, perhaps with marks on it; after it, a letter (a mark cannot sit on
 # a ZWNJ). Removing the marks later must not leave the ZWNJ beside nothing.
-_LETTER = re.compile("[^\\W\\d_]")
-_LETTER_WITH_MARKS_BEFORE = re.compile(f"[^\\W\\d_][{ARABIC_MARKS}]*$")
-_EMOJI_CHAR = re.compile(f"[{EMOJI}]")
+_LETTER = lazy("[^\\W\\d_]")
+_LETTER_WITH_MARKS_BEFORE = lazy(f"[^\\W\\d_][{ARABIC_MARKS}]*$")
+_EMOJI_CHAR = lazy(f"[{EMOJI}]")
 _MAX_NON_STARTERS = 30
 
 
@@ -50,11 +50,11 @@ def _long_mark_run() -> re.Pattern[str]:
             else:
                 ranges.append([code, code])
     marks = "".join(f"{re.escape(chr(first))}-{re.escape(chr(last))}" for first, last in ranges)
-    return re.compile(f"[{marks}][{marks}]{{{_MAX_NON_STARTERS},}}")
+    return lazy(f"[{marks}][{marks}]{{{_MAX_NON_STARTERS},}}")
 # The lines worth a look hold a character that goes, a ZWJ, or a ZWNJ that is not the plain
 # Persian one between two letters (most ZWNJs in Persian text are: those lines are skipped).
-_NEEDS_A_LOOK = re.compile(f"[{_GOES}{IMPLICIT_MARKS}{re.escape(SEPARATING_CONTROLS)}{ZWNJ}{ZWJ}]{_UNLESS_PLAIN_ZWNJ}")
-_IMPLICIT_MARKS = re.compile(f"[{IMPLICIT_MARKS}][{IMPLICIT_MARKS}]*")
+_NEEDS_A_LOOK = scan(f"[{_GOES}{IMPLICIT_MARKS}{re.escape(SEPARATING_CONTROLS)}{ZWNJ}{ZWJ}]{_UNLESS_PLAIN_ZWNJ}")
+_IMPLICIT_MARKS = scan(one_or_more(f"[{IMPLICIT_MARKS}]"))
 _MARK_DIRECTION = {"\u200e": "L", "\u200f": "R", "\u061c": "R"}
 _SPACES_AND_MARKS = frozenset(" \t" + UNICODE_SPACES + IMPLICIT_MARKS)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from newsclean.patterns import lazy, scan
 from newsclean.tables.mojibake import (
     ARABIC_LEAD_1252,
     ARABIC_LEAD_1256,
@@ -16,38 +17,36 @@ from newsclean.tables.mojibake import (
 )
 
 _NOISE = f"[{re.escape(NOISE)}]"
-_NOISE_RUN = re.compile(f"{_NOISE}+")
+_NOISE_RUN = lazy(f"{_NOISE}+")
 _CONTINUATION_1252 = f"[{re.escape(CONTINUATION_1252)}]"
-# Opens with one character class (the leads), so the scan for it stays in C.
-_SIGNATURE_1252 = re.compile(
+_SIGNATURE_1252 = scan(
     f"[{ARABIC_LEAD_1252}âÃ](?:"
     f"(?<=[{ARABIC_LEAD_1252}]){_NOISE}*{_CONTINUATION_1252}"
     f"|(?<=â){_NOISE}*€{_NOISE}*{_CONTINUATION_1252}"
     f"|(?<=Ã){_NOISE}*[\x80-\xbf])"
 )
-_RUN_1252 = re.compile(f"[{REPERTOIRE_1252}{re.escape(NOISE)}]+")
-_TRAILING_CONTINUATION = re.compile(f"(?:{_NOISE}|{_CONTINUATION_1252})*")
+_RUN_1252 = lazy(f"[{REPERTOIRE_1252}{re.escape(NOISE)}]+")
+_TRAILING_CONTINUATION = lazy(f"(?:{_NOISE}|{_CONTINUATION_1252})*")
 _PAIR_1256 = (
     f"(?:[{ARABIC_LEAD_1256}]|{THREE_BYTE_LEAD_1256[0]}{_NOISE}*{THREE_BYTE_LEAD_1256[1]})"
     f"{_NOISE}*[{re.escape(CONTINUATION_1256)}]{_NOISE}*"
 )
 # Two mangled letters in a row: real Arabic never pairs these leads with these followers twice.
-# The pattern opens with a plain character class, so the scan for it stays in C.
-_RUN_1256 = re.compile(
+_RUN_1256 = scan(
     f"[{ARABIC_LEAD_1256}â](?:(?<=â){_NOISE}*€|(?<!â))"
     f"{_NOISE}*[{re.escape(CONTINUATION_1256)}]{_NOISE}*(?:{_PAIR_1256})+"
 )
-_EVERYDAY_TEXT = re.compile(
+_EVERYDAY_TEXT = lazy(
     "[\\s!-~\u00a0\u00ab\u00bb\u060c\u061b\u061f\u0621-\u0652\u0660-\u066c\u0670"
     "\u067e\u0686\u0698\u06a9\u06af\u06cc\u06f0-\u06f9\u200c\u200d\u2013\u2014\u2018-\u201d\u2026]*"
 )
 # Latin letters with combining accents compose (NFC) into the leads of a mangled run.
-_COMBINING = re.compile("[\u0300-\u036f]")
+_COMBINING = lazy("[\u0300-\u036f]")
 # One scan tells whether a text may hold mojibake at all: a combining accent, a lead of
 # windows-1252 mojibake, or a windows-1256 continuation that follows a lead (or noise) and is
 # followed by another lead: two mangled letters in a row. The scan opens on the continuation,
 # rarer in real text than the leads, which are common Arabic letters.
-_MAY_BE_MANGLED = re.compile(
+_MAY_BE_MANGLED = scan(
     f"[{re.escape(CONTINUATION_1256)}\\u0300-\\u036f{ARABIC_LEAD_1252}âÃ](?:"
     f"(?<=[\\u0300-\\u036f{ARABIC_LEAD_1252}âÃ])"
     f"|(?<=[{ARABIC_LEAD_1256}{re.escape(NOISE)}].)(?={_NOISE}*[{ARABIC_LEAD_1256}â]))"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from newsclean.lines import clean_flagged_lines
+from newsclean.patterns import lazy, scan
 from newsclean.tables.arabic import TATWEEL
 from newsclean.tables.punctuation import (
     ARABIC_DOMAIN_SUFFIXES,
@@ -25,7 +26,7 @@ _LETTER = f"[{ARABIC_WORD_CHARACTER}]"
 _DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 _LETTER_OR_DIGIT = f"[{ARABIC_WORD_CHARACTER}0-9\u0660-\u0669\u06f0-\u06f9]"
 _SPACE = f"[ \\t{UNICODE_SPACES}]"
-_HAS_ARABIC = re.compile(_LETTER)
+_HAS_ARABIC = lazy(_LETTER)
 # `;)` and `:-(` are faces, not marks.
 _EMOTICON = "[;:]-?[()DPp](?![A-Za-z])"
 # Question marks standing alone between spaces hold the place of what was lost upstream
@@ -35,52 +36,52 @@ _EMOTICON = "[;:]-?[()DPp](?![A-Za-z])"
 _STANDING_ALONE = f"\\?+{_SPACE}(?!{_SPACE}*\\r?$)"
 # A mark ends the word before it only if what follows is a space, the end, a letter or a mark:
 # `سلام ?q=1` is a query string, not a question.
-# Each pattern starts from a character class, so the scan for it runs in C; the Arabic-script
-# context is then checked by a short look-behind.
-_SPACE_BEFORE_MARK = re.compile(
+# Each pattern is a scan from its mark; the Arabic-script context is then checked by a short
+# look-behind.
+_SPACE_BEFORE_MARK = scan(
     f"{_SPACE}(?<={_LETTER_OR_DIGIT}{_SPACE}){_SPACE}*(?!{_EMOTICON}|{_STANDING_ALONE})"
     f"(?=[{NO_SPACE_BEFORE}](?:\\s|$|{_LETTER}|[{NO_SPACE_BEFORE}\"'«“”‘]))",
     re.MULTILINE,
 )
-_SPACE_AFTER_OPENING = re.compile(
+_SPACE_AFTER_OPENING = scan(
     f"([{NO_SPACE_AFTER}])(?<![;:]\\()(?<![;:]-\\(){_SPACE}+(?={_LETTER_OR_DIGIT})"
 )
-_SPACED_MARK = re.compile(f"[{NO_SPACE_BEFORE}](?<={_SPACE}.)")
-_NO_SPACE_AFTER_MARK = re.compile(f"[{NO_SPACE_AFTER}]")  # every opening bracket is one
+_SPACED_MARK = scan(f"[{NO_SPACE_BEFORE}](?<={_SPACE}.)")
+_NO_SPACE_AFTER_MARK = scan(f"[{NO_SPACE_AFTER}]")  # every opening bracket is one
 _LATIN_MARKS = re.escape("".join(LATIN_TO_ARABIC_MARKS))
-_LATIN_MARK = re.compile(
+_LATIN_MARK = scan(
     f"[{_LATIN_MARKS}](?<={_LETTER}[{_LATIN_MARKS}])(?!{_EMOTICON})(?={_SPACE}*(?:{_LETTER}|[{CLOSING}\"]|\\r|$))",
     re.MULTILINE,
 )
 _REPEATABLE = f"[{REPEATABLE}.]"
 # (Where look-arounds follow a class, the one that fails most often comes first.)
 # After a word, or after the quote or bracket that closes one (`"تاريخي"!!!`).
-_MARK_CLUSTER = re.compile(
+_MARK_CLUSTER = scan(
     f"{_REPEATABLE}(?={_REPEATABLE})(?:(?<={_LETTER}{_REPEATABLE})|(?<={_LETTER}[{CLOSING}\"”“]{_REPEATABLE}))"
     f"{_REPEATABLE}+"
 )
-_SAME_MARK_RUN = re.compile(f"([{REPEATABLE}])\\1+")
-_DOT_RUN = re.compile(r"\.{2,}")
+_SAME_MARK_RUN = lazy(f"([{REPEATABLE}])\\1+")
+_DOT_RUN = lazy(r"\.{2,}")
 _DOMAIN_SUFFIX = f"(?<=\\.)(?:{'|'.join(ARABIC_DOMAIN_SUFFIXES)})(?!{_LETTER})"
 # A mark or a closing bracket glued to the next word (`البلدين.التقى`), but not the dot of an
 # abbreviation, written after a word of one letter (`ق.ظ`, `ص.ب`, `د.محمد`), nor a suffix that
 # Persian and Kurdish write after a bracket or quote (`(کتاب)ها`, `(الترقی)ی`, `(خۆیبوون)دا`).
 _ONE_LETTER_WORD_AND_DOT = f"(?<!{_LETTER}{_LETTER}\\.)(?<={_LETTER}\\.)"
 _SUFFIX = f"(?:{'|'.join(sorted(GLUED_SUFFIXES, key=len, reverse=True))})(?!{_LETTER})"
-_GLUED_AFTER = re.compile(
+_GLUED_AFTER = scan(
     f"[{SPACE_AFTER}{CLOSING}](?={_LETTER})(?!{_DOMAIN_SUFFIX})(?:(?<!\\.)|(?!{_ONE_LETTER_WORD_AND_DOT}))"
     f"(?!(?<=[{CLOSING}]){_SUFFIX})"
 )
-_GLUED_SUFFIX = re.compile(_SUFFIX)
+_GLUED_SUFFIX = lazy(_SUFFIX)
 # A one-letter proclitic (و ف ب ل ك) is written glued to the quote or bracket it opens.
 _PROCLITIC = "وفبلك"
 # So is a prefix that a tatweel holds apart (لـ"داعش", الـ"نص"): the tatweel says it is glued.
 _ALONE = f"(?<!{_LETTER})"
 _AFTER_A_WORD = f"(?<={_LETTER})(?<!{TATWEEL})(?<!{_ALONE}[{_PROCLITIC}])"
-_WORD_ENDS_HERE = re.compile(_AFTER_A_WORD)
+_WORD_ENDS_HERE = lazy(_AFTER_A_WORD)
 # An opening bracket glued to the word or the mark before it (`كلمة(تفسير)`, `قال:«نص»`),
 # unless it holds a suffix of a few letters (`واژه(ها)`: the word's plural, not an aside).
-_GLUED_BEFORE = re.compile(
+_GLUED_BEFORE = scan(
     f"[{OPENING}](?!(?<=\\(){_LETTER}{{1,3}}\\))(?:(?<={_LETTER}[{SPACE_AFTER}][{OPENING}])"
     f"|(?<={_LETTER}[{OPENING}])(?<!{TATWEEL}[{OPENING}])(?<!{_ALONE}[{_PROCLITIC}][{OPENING}]))"
 )
@@ -89,7 +90,7 @@ _GLUED_BEFORE = re.compile(
 # such mark is never looked at again. The rules are sorted by the character they need before
 # the mark and the one after it, each branch opening with that character's class: the engine
 # drops a branch on one test, and a mark ending a sentence fails them all in a few.
-_NEEDS_A_LOOK = re.compile(
+_NEEDS_A_LOOK = scan(
     f"[{NO_SPACE_BEFORE}{NO_SPACE_AFTER}{REPEATABLE}.](?:"
     f"(?<={_SPACE}[{NO_SPACE_BEFORE}]|{_LETTER}[{_LATIN_MARKS}{OPENING}]|[{SPACE_AFTER}][{OPENING}])"
     f"|(?={_SPACE}(?<=[{NO_SPACE_AFTER}].)|{_REPEATABLE}(?<={_REPEATABLE}.)"
@@ -139,14 +140,14 @@ _BEFORE = "[" + re.escape("".join(sorted(_OUTSIDE_BEFORE))) + "]"
 _AFTER = "[" + re.escape("".join(sorted(_OUTSIDE_AFTER))) + "]"
 # (A line end is written `\\n` here: verbose mode drops a literal one outside a class, and
 # `(?=<LF>|$)` became an empty look-ahead that flagged every opening quote.)
-_QUOTE = re.compile(
+_QUOTE = scan(
     f"""["“”](?:
         (?<=[^\\n]["“”])(?<!{_BEFORE}["“”])(?=[^\\n])(?!{_AFTER})    # glued on both sides
       | (?:(?<={_BEFORE}["“”])|(?<![^\\n]["“”]))(?:(?={_AFTER})|(?=\\n|$))  # spaced on both
     )""",
     re.VERBOSE,
 )
-_QUOTES_OF = {quotes: re.compile(f"[{quotes}]") for quotes in QUOTE_SETS}
+_QUOTES_OF = {quotes: lazy(f"[{quotes}]") for quotes in QUOTE_SETS}
 
 
 def _fix_quote_pairs(line: str, quotes: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newsclean.patterns import lazy, scan
 from newsclean.tables.separators import BULLETS, DASHES, PIPES, RULE_CHARACTERS
 from newsclean.tables.unicode_spaces import UNICODE_SPACES
 
@@ -13,31 +14,30 @@ _SP = f"[{_SPACES}]"
 _SEPARATOR = f"[{re.escape(PIPES + BULLETS)}]"
 _ANY = re.escape(PIPES + BULLETS + DASHES)
 # What makes a line worth a look: a bar or bullet, a dash standing alone, three rule
-# characters in a row. One character class opens the pattern, so the scan for it runs in C.
-_CANDIDATE = re.compile(
+# characters in a row.
+_CANDIDATE = scan(
     f"([{re.escape(PIPES + BULLETS + DASHES + RULE_CHARACTERS)}])(?:"
     f"(?<=[{re.escape(PIPES + BULLETS)}])"
     f"|(?<=[{_DASHES}])(?<!\\S.)(?!\\S)"
     f"|(?<=[{re.escape(RULE_CHARACTERS)}])\\1\\1"
     ")"
 )
-_RULE = re.compile(f"{_SP}*([{re.escape(RULE_CHARACTERS)}])\\1{{2,}}{_SP}*\\r?")
+_RULE = lazy(f"{_SP}*([{re.escape(RULE_CHARACTERS)}])\\1{{2,}}{_SP}*\\r?")
 # Tokens of a separator-only line: a run of bars or bullets, or a dash standing alone.
-_ONLY_SEPARATORS = re.compile(f"{_SP}*(?:(?:{_SEPARATOR}+|[{_DASHES}])(?:{_SP}+|$))+\\r?")
-_TABLE_DELIMITER = re.compile(
+_ONLY_SEPARATORS = lazy(f"{_SP}*(?:(?:{_SEPARATOR}+|[{_DASHES}])(?:{_SP}+|$))+\\r?")
+_TABLE_DELIMITER = lazy(
     r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*\r?|[ \t]*\|[ \t]*:?-+:?[ \t]*\|[ \t]*\r?"
 )
-_TABLE_ROW = re.compile(f"{_SP}*\\|.*[^\\s{_ANY}].*\\|{_SP}*\\r?")
-_RUN = re.compile(f"({_SEPARATOR})(?:{_SP}*\\1)+")
-# Each opens with a class, so the engine scans for it in C instead of trying every position:
-# the look-behinds and the branches that say where a match may start come after it.
-_DASH_RUN = re.compile(f"([{_DASHES}])(?<!\\S.)(?:{_SP}+\\1)+(?!\\S)")
+_TABLE_ROW = lazy(f"{_SP}*\\|.*[^\\s{_ANY}].*\\|{_SP}*\\r?")
+_RUN = lazy(f"({_SEPARATOR})(?:{_SP}*\\1)+")
+# (The look-behinds and the branches that say where a match may start come after the class.)
+_DASH_RUN = scan(f"([{_DASHES}])(?<!\\S.)(?:{_SP}+\\1)+(?!\\S)")
 _PIPE = f"[{re.escape(PIPES)}]"
-_DANGLING_END = re.compile(
+_DANGLING_END = scan(
     f"[{_SPACES}{re.escape(PIPES)}](?:(?<={_SP}){_SP}*{_PIPE}+|(?<={_PIPE}){_PIPE}*){_SP}*(?=\\r?$)"
 )
-_DANGLING_START = re.compile(f"^({_SP}*)[{re.escape(PIPES)}]+{_SP}*")
-_ASCII_OPERAND = re.compile(r"[!-~]")
+_DANGLING_START = lazy(f"^({_SP}*)[{re.escape(PIPES)}]+{_SP}*")
+_ASCII_OPERAND = lazy(r"[!-~]")
 
 
 def dedupe_separators(text: str) -> str:

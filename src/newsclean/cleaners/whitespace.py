@@ -1,26 +1,25 @@
 """Line ends, spaces and blank lines."""
 
-import re
 from collections.abc import Callable
 
 from newsclean.lines import clean_flagged_lines
+from newsclean.patterns import lazy, scan
 from newsclean.tables.unicode_spaces import SPACES, UNICODE_SPACES
 
 _SPACES = SPACES
 _SPACE = f"[{_SPACES}]"
-_CARRIAGE_RETURN = re.compile(r"\r\n?")
-_UNICODE_SPACE = re.compile(f"[{UNICODE_SPACES}]")
+_CARRIAGE_RETURN = lazy(r"\r\n?")
+_UNICODE_SPACE = lazy(f"[{UNICODE_SPACES}]")
 # Indentation made of ASCII spaces and tabs is deliberate (Markdown, poetry, code); a leading
 # run holding a no-break or other Unicode space is what scrapers leave before a paragraph.
-_SCRAPED_INDENT = re.compile(f"(?=[ \\t]*[{UNICODE_SPACES}]){_SPACE}+")
+_SCRAPED_INDENT = lazy(f"(?=[ \\t]*[{UNICODE_SPACES}]){_SPACE}+")
 # Only runs that need a change match: two or more spaces, or one that is not a plain space.
-# The pattern opens with a character class, so the scan for it stays in C; a plain space
-# between words, the common case, fails the first test after it.
-_INNER_RUN = re.compile(f"{_SPACE}(?:(?<! )|(?={_SPACE}))(?<=\\S{_SPACE}){_SPACE}*(?=\\S)")
+# A plain space between words, the common case, fails the first test after the class.
+_INNER_RUN = scan(f"{_SPACE}(?:(?<! )|(?={_SPACE}))(?<=\\S{_SPACE}){_SPACE}*(?=\\S)")
 # Opening with a literal (not `\n{3,}`), it is scanned for faster than `in` finds "\n\n\n".
-_BLANK_RUN = re.compile("\n\n\n+")
+_BLANK_RUN = scan("\n\n\n+")
 # Runs of two or more plain spaces inside a line; the scan for them is one for "  ".
-_PLAIN_RUN = re.compile("  (?<=\\S  ) *(?=\\S)")
+_PLAIN_RUN = scan("  (?<=\\S  ) *(?=\\S)")
 
 
 def fix_whitespace(text: str, *, hard_breaks: bool = False) -> str:
@@ -74,10 +73,10 @@ def _strip_end(line: str) -> str:
 
 
 _PASSES = (
-    (re.compile(f"[\\t{UNICODE_SPACES}]"), _fix_line),
+    (scan(f"[\\t{UNICODE_SPACES}]"), _fix_line),
     ("  ", _collapse_plain_runs),
     # The line end is rare where a space is not: the scan stops at each LF and looks back.
-    (re.compile("\n(?<= \n)"), _strip_end),
+    (scan("\n(?<= \n)"), _strip_end),
 )
 
 
