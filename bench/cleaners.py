@@ -20,7 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from newsclean.pipeline import PROFILES, REGISTRY, Pipeline
+from newsclean.pipeline import Pipeline
+from newsclean.registry import PROFILES, REGISTRY
 
 MAKE_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "make_corpus.py"
 

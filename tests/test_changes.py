@@ -7,10 +7,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from newsclean.blocks import split_lines
 from newsclean.changes import changes
 from newsclean.cli import app
 from newsclean.diff import patch_lines as lf_lines
-from newsclean.pipeline import PROFILES, Pipeline, split_lines
+from newsclean.pipeline import Pipeline
+from newsclean.registry import PROFILES
 from tests.strategies import scraped_text
 
 NEWS = Pipeline.from_profile("news")

@@ -6,7 +6,7 @@ from typer.testing import CliRunner
 
 from newsclean import __version__
 from newsclean.cli import app
-from newsclean.pipeline import REGISTRY
+from newsclean.registry import REGISTRY
 
 DIRTY = "خبر\u00a0عاجل  اليوم\u200b \r\n\r\n\r\nتفاصيل\u200f الخبر"
 CLEAN = "خبر عاجل اليوم\n\nتفاصيل الخبر\n"

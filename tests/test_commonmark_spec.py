@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from newsclean.markdown import _PARSER, _signature
-from newsclean.pipeline import PROFILES, Pipeline
+from newsclean.pipeline import Pipeline
+from newsclean.registry import PROFILES
 
 EXAMPLES = json.loads((Path(__file__).parent / "data" / "commonmark" / "commonmark.json").read_text("utf-8"))
 PIPELINES = {profile: Pipeline.from_profile(profile) for profile in PROFILES}

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from newsclean import diff as diff_module
 from newsclean.diff import patch_lines, unified_diff
-from newsclean.pipeline import PROFILES, Pipeline
+from newsclean.pipeline import Pipeline
+from newsclean.registry import PROFILES
 from tests.strategies import scraped_text
 
 _HUNK = re.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@\n")

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from newsclean.pipeline import PROFILES, Pipeline
+from newsclean.pipeline import Pipeline
+from newsclean.registry import PROFILES
 from newsclean.tables.arabic import PRESENTATION_FORMS
 from tests.conftest import REAL_CORPUS
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from newsclean import lines
 from newsclean.cleaners import arabic, html, invisible, punctuation, whitespace
-from newsclean.pipeline import REGISTRY
+from newsclean.registry import REGISTRY
 from tests.strategies import REAL_PIECES, TRICKY, scraped_text
 
 GATED = {"arabic": arabic, "html": html, "invisible": invisible, "punctuation": punctuation, "whitespace": whitespace}

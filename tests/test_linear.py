@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsclean.pipeline import REGISTRY
+from newsclean.registry import REGISTRY
 
 REAL = "".join(path.read_text("utf-8") for path in sorted((Path(__file__).parents[1] / "samples").glob("*.txt")))
 

@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsclean.markdown import _PARSER
-from newsclean.pipeline import PROFILES, Pipeline
+from newsclean.pipeline import Pipeline
+from newsclean.registry import PROFILES
 
 FILES = sorted((Path(__file__).parent / "data" / "markdown").glob("*.md"))
 FILES = [path for path in FILES if path.name != "SOURCES.md"]

@@ -5,11 +5,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import newsclean
+from newsclean import blocks as blocks_module
 from newsclean import pipeline as pipeline_module
+from newsclean.blocks import Sizes, iter_blocks, iter_lines
 from newsclean.cleaners.invisible import remove_invisible
 from newsclean.cleaners.whitespace import fix_whitespace
 from newsclean.errors import UsageError
-from newsclean.pipeline import PROFILES, REGISTRY, Pipeline, Sizes, iter_blocks, iter_lines, select_cleaners
+from newsclean.pipeline import Pipeline
+from newsclean.registry import PROFILES, REGISTRY, select_cleaners
 from tests.strategies import scraped_text
 
 
@@ -90,7 +93,7 @@ def test_blocks_from_runs_of_lines_equal_blocks_from_single_lines(text, cuts, bl
     # Runs of LF lines are split at their blank lines by one scan; line by line is the rule.
     chunks = _chunked(text, cuts)
     sizes = Sizes(block=block_chars)
-    by_runs = list(iter_blocks(pipeline_module.iter_runs(chunks, sizes), sizes))
+    by_runs = list(iter_blocks(blocks_module.iter_runs(chunks, sizes), sizes))
     by_lines = list(_blocks_line_by_line(iter_lines(chunks), block_chars))
     assert by_runs == by_lines
 
@@ -103,7 +106,7 @@ def test_blocks_from_runs_equal_blocks_line_by_line_for_every_small_text():
         for lines in itertools.product(kinds, repeat=count):
             text = "".join(lines)
             for block_chars in range(1, 10):
-                by_runs = list(iter_blocks(pipeline_module.iter_runs([text]), Sizes(block=block_chars)))
+                by_runs = list(iter_blocks(blocks_module.iter_runs([text]), Sizes(block=block_chars)))
                 by_lines = list(_blocks_line_by_line(iter_lines([text]), block_chars))
                 assert by_runs == by_lines, (text, block_chars)
 
@@ -113,11 +116,11 @@ def _blocks_line_by_line(lines, block_chars):
     line beside the cut may turn blank."""
     body, gap, size, last = [], [], 0, ""
     for line in lines:
-        if pipeline_module._BLANK_LINE.fullmatch(line):
+        if blocks_module._BLANK_LINE.fullmatch(line):
             gap.append(line)
             continue
-        may_cut = not pipeline_module._MAY_TURN_BLANK.fullmatch(last)
-        if gap or (size >= block_chars and may_cut and not pipeline_module._MAY_TURN_BLANK.fullmatch(line)):
+        may_cut = not blocks_module._MAY_TURN_BLANK.fullmatch(last)
+        if gap or (size >= block_chars and may_cut and not blocks_module._MAY_TURN_BLANK.fullmatch(line)):
             yield "".join(body), "".join(gap)
             body, gap, size = [], [], 0
         body.append(line)
@@ -165,7 +168,7 @@ def test_a_batch_is_handed_on_before_the_next_run_is_read():
         yield "a\n\nb\n\nc"
         raise AssertionError("the next run was read before the blocks of this one were handed on")
 
-    assert next(pipeline_module._block_batches(runs())) == [("a\n", "\n"), ("b\n", "\n")]
+    assert next(blocks_module.block_batches(runs())) == [("a\n", "\n"), ("b\n", "\n")]
 
 
 @given(st.one_of(scraped_text, paragraphs))

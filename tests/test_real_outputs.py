@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from newsclean.pipeline import PROFILES, Pipeline
+from newsclean.pipeline import Pipeline
+from newsclean.registry import PROFILES
 from tests.conftest import REAL_CORPUS
 
 DATA = Path(__file__).parent / "data"

@@ -17,7 +17,8 @@ from newsclean import io as newsclean_io
 from newsclean.cli import app
 from newsclean.errors import BinaryFileError, InputError, UndecodableError
 from newsclean.io import TextSource
-from newsclean.pipeline import PROFILES, Pipeline
+from newsclean.pipeline import Pipeline
+from newsclean.registry import PROFILES
 from tests.strategies import scraped_text
 
 DIRTY = "قال  المتحدث ، إن /p> الاجتماع |\n|\n"

@@ -14,7 +14,8 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from newsclean.io import FileResult, clean_path
-    from newsclean.pipeline import PROFILES, REGISTRY, Pipeline
+    from newsclean.pipeline import Pipeline
+    from newsclean.registry import PROFILES, REGISTRY
 
 __all__ = ["PROFILES", "REGISTRY", "FileResult", "Pipeline", "__version__", "clean", "clean_path"]
 
@@ -24,8 +25,8 @@ _LAZY = {
     "FileResult": "newsclean.io",
     "clean_path": "newsclean.io",
     "Pipeline": "newsclean.pipeline",
-    "PROFILES": "newsclean.pipeline",
-    "REGISTRY": "newsclean.pipeline",
+    "PROFILES": "newsclean.registry",
+    "REGISTRY": "newsclean.registry",
 }
 
 

@@ -16,7 +16,8 @@ import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from newsclean.pipeline import Pipeline, split_lines
+from newsclean.blocks import split_lines
+from newsclean.pipeline import Pipeline
 
 Opcodes = list[tuple[str, int, int, int, int]]  # as difflib gives them
 # A line's origin: its line in the original file (None: inserted), and the opcodes of each

@@ -24,7 +24,8 @@ from newsclean.discovery import InputFile, iter_input_files, why_left_out
 from newsclean.errors import InputError, NewscleanError, UsageError
 from newsclean.io import STDIN, Mode, StandardOutput, TextSource, forced_encoding, is_markdown, line_endings, open_input
 from newsclean.language import describe
-from newsclean.pipeline import PROFILES, REGISTRY, Pipeline, select_cleaners
+from newsclean.pipeline import Pipeline
+from newsclean.registry import PROFILES, REGISTRY, select_cleaners
 from newsclean.report import Reporter, Tally
 from newsclean.review import Review
 

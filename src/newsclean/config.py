@@ -16,7 +16,7 @@ from typing import Any
 
 from newsclean.discovery import DEFAULT_INCLUDE
 from newsclean.errors import UsageError
-from newsclean.pipeline import DEFAULT_PROFILE, REGISTRY
+from newsclean.registry import DEFAULT_PROFILE, REGISTRY
 
 CONFIG_NAMES = ("newsclean.toml", ".newsclean.toml", "pyproject.toml")
 

@@ -15,7 +15,8 @@ from typing import Any
 
 from newsclean.batch import Job, Outcome, clean_one
 from newsclean.discovery import InputFile
-from newsclean.pipeline import DEFAULT_PROFILE, Pipeline, pipeline_for
+from newsclean.pipeline import Pipeline, pipeline_for
+from newsclean.registry import DEFAULT_PROFILE
 
 
 def clean_bag(bag: Any, profile: str = DEFAULT_PROFILE, *, markdown: bool = False, **options: Any) -> Any:

@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Literal, get_args
 
+from newsclean.blocks import grouped_by_size
 from newsclean.diff import unified_diff
 from newsclean.errors import BinaryFileError, InputError, OutputError, UndecodableError, UsageError
-from newsclean.pipeline import Pipeline, grouped_by_size
+from newsclean.pipeline import Pipeline
 from newsclean.tables.arabic import WORDS
 
 SAMPLE_BYTES = 64 * 1024

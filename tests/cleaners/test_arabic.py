@@ -5,7 +5,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsclean.cleaners.arabic import _LETTER_CHAR, _LETTERS, normalize_arabic
-from newsclean.pipeline import PROFILES, Pipeline
+from newsclean.pipeline import Pipeline
+from newsclean.registry import PROFILES
 from tests.cleaners.contract import contract
 from tests.conftest import is_persian_article
 from tests.strategies import scraped_text

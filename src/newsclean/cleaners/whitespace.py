@@ -1,10 +1,16 @@
 """Line ends, spaces and blank lines."""
 
-from collections.abc import Callable
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from newsclean.lines import clean_flagged_lines
 from newsclean.patterns import lazy, scan
 from newsclean.tables.unicode_spaces import SPACES, UNICODE_SPACES
+
+if TYPE_CHECKING:
+    from newsclean.blocks import CleanedBlock
 
 _SPACES = SPACES
 _SPACE = f"[{_SPACES}]"
@@ -94,3 +100,36 @@ def _keeping_hard_breaks(fix: Callable[[str], str]) -> Callable[[str], str]:
 
 
 _PASSES_KEEPING_HARD_BREAKS = tuple((flag, _keeping_hard_breaks(fix)) for flag, fix in _PASSES)
+
+
+def join_blocks(blocks: Iterable[CleanedBlock]) -> Iterator[tuple[str, str]]:
+    """The blank lines between blocks, as `fix_whitespace` treats them in a whole text (the
+    pipeline's hook for this cleaner): no blank line at the start or the end, one where the
+    input had one or more, one final newline. A block cut from a line too long to hold joins
+    the next one without a break. Yields ``(original, cleaned)`` pieces that each start at a
+    line: a line end is written with its line, a blank line is owed until text follows it.
+    """
+    started = line_open = blank_owed = False
+    original: list[str] = []
+    output: list[str] = []
+    for block in blocks:
+        original += (block.original, block.gap)
+        text = block.cleaned.strip("\n")
+        if text:
+            output += ("\n", text) if blank_owed else (text,)
+            started, blank_owed, line_open = True, False, not block.ends_line
+            if block.ends_line:
+                output.append("\n")
+        if started and block.gap:
+            if line_open:
+                output.append("\n")
+                line_open = False
+            blank_owed = True
+        if not line_open:
+            yield "".join(original), "".join(output)
+            original.clear()
+            output.clear()
+    if line_open:
+        output.append("\n")
+    if original or output:
+        yield "".join(original), "".join(output)
