@@ -5,16 +5,12 @@ import stat
 import pytest
 
 from newsclean import io as newsclean_io
+from newsclean import writing as newsclean_writing
+from newsclean.decoding import SAMPLE_BYTES, TextSource, detect_encoding, line_endings
 from newsclean.discovery import iter_input_files
 from newsclean.errors import BinaryFileError, InputError, UndecodableError
-from newsclean.io import (
-    SAMPLE_BYTES,
-    TextSource,
-    clean_path,
-    detect_encoding,
-    line_endings,
-    write_atomically,
-)
+from newsclean.io import clean_path
+from newsclean.writing import write_atomically
 
 ARABIC = "وكان رئيس بيلاروسيا أعلن الشهر الماضي أن نشر الأسلحة النووية الروسية قد تم في أكتوبر/تشرين الأول.\n"
 # Persian as windows-1256 holds it: Arabic yeh and kaf (the code page has no Persian ones), ZWNJ.
@@ -258,13 +254,13 @@ def test_an_editors_save_during_cleaning_is_never_overwritten(tmp_path, monkeypa
 
         monkeypatch.setattr(TextSource, "chunks", chunks)
     else:
-        original_copy = newsclean_io._copy_metadata
+        original_copy = newsclean_writing._copy_metadata
 
         def copy_metadata(target, fd, before):
             save(path)
             original_copy(target, fd, before)
 
-        monkeypatch.setattr(newsclean_io, "_copy_metadata", copy_metadata)
+        monkeypatch.setattr(newsclean_writing, "_copy_metadata", copy_metadata)
     with pytest.raises(InputError, match="changed while it was cleaned"):
         clean_path(path, mode="in-place")
     assert path.read_text("utf-8") == EDITOR
@@ -333,3 +329,19 @@ def test_a_file_with_a_name_near_the_limit_is_cleaned_in_place(tmp_path):
     path.write_text("قال  المتحدث\n", "utf-8")
     assert clean_path(path, mode="in-place").changed
     assert path.read_text("utf-8") == "قال المتحدث\n"
+
+
+@pytest.mark.parametrize("encoding", ["cp1256", "iso8859_6"])
+def test_real_articles_saved_in_an_arabic_code_page_are_read_in_it_or_refused(real_corpus, encoding):
+    # Real text that other people wrote, saved as an old Arabic site or a Windows tool would
+    # (what the code page lacks becomes ?): never taken for another encoding, and nearly
+    # always recognised (a file of too few words is refused with a request for --encoding).
+    found = []
+    for name, text in sorted(real_corpus.items()):
+        data = text.encode(encoding, errors="replace")[:SAMPLE_BYTES]
+        try:
+            found.append(detect_encoding(data, complete=len(data) < SAMPLE_BYTES).encoding)
+        except InputError:
+            found.append("refused")
+    assert set(found) <= {encoding, "refused"}
+    assert found.count(encoding) >= 0.9 * len(found)

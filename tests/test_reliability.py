@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 
 from newsclean import io as newsclean_io
 from newsclean.cli import app
+from newsclean.decoding import TextSource
 from newsclean.errors import BinaryFileError, InputError, UndecodableError
-from newsclean.io import TextSource
 from newsclean.pipeline import Pipeline
 from newsclean.registry import PROFILES
 from tests.strategies import scraped_text

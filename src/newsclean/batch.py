@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
+from newsclean.decoding import STDIN, TextSource, open_input
 from newsclean.discovery import InputFile
 from newsclean.errors import BinaryFileError, InputError
-from newsclean.io import STDIN, Mode, TextSource, clean_path, is_markdown, open_input
+from newsclean.io import Mode, clean_path, is_markdown
 from newsclean.pipeline import Pipeline
 
 if TYPE_CHECKING:

@@ -20,14 +20,16 @@ from newsclean import __version__
 from newsclean.batch import Job, Outcome, default_jobs
 from newsclean.batch import run as run_batch
 from newsclean.config import Settings, load_settings
+from newsclean.decoding import STDIN, TextSource, forced_encoding, line_endings, open_input
 from newsclean.discovery import InputFile, iter_input_files, why_left_out
 from newsclean.errors import InputError, NewscleanError, UsageError
-from newsclean.io import STDIN, Mode, StandardOutput, TextSource, forced_encoding, is_markdown, line_endings, open_input
+from newsclean.io import Mode, is_markdown
 from newsclean.language import describe
 from newsclean.pipeline import Pipeline
 from newsclean.registry import PROFILES, REGISTRY, select_cleaners
 from newsclean.report import Reporter, Tally
 from newsclean.review import Review
+from newsclean.writing import StandardOutput
 
 EXIT_OK, EXIT_CHANGES, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 130
 

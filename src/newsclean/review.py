@@ -70,7 +70,7 @@ class Review:
 
     def write(self, cleaners: Sequence[str]) -> None:
         """Write the page to ``path`` atomically (a page half-written is no page)."""
-        from newsclean.io import write_atomically
+        from newsclean.writing import write_atomically
 
         assert self.path is not None
         write_atomically(self.path, [self.html(cleaners).encode("utf-8")], compare=False)
