@@ -337,7 +337,7 @@ def test_real_articles_saved_in_an_arabic_code_page_are_read_in_it_or_refused(re
     # (what the code page lacks becomes ?): never taken for another encoding, and nearly
     # always recognised (a file of too few words is refused with a request for --encoding).
     found = []
-    for name, text in sorted(real_corpus.items()):
+    for _, text in sorted(real_corpus.items()):
         data = text.encode(encoding, errors="replace")[:SAMPLE_BYTES]
         try:
             found.append(detect_encoding(data, complete=len(data) < SAMPLE_BYTES).encoding)
