@@ -5,6 +5,8 @@ the scan is taken away, the line function runs on every line, and the result mus
 on generated and on real text. A rule added to a line function without its gate makes these
 tests fail (the last test shows it does)."""
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -108,3 +110,31 @@ def test_a_speller_changes_no_character_its_gate_does_not_find(speller, respelle
 @settings(deadline=None)
 def test_text_a_speller_changes_is_text_its_gate_finds(speller, respelled, text):
     assert speller(text) == text or respelled.search(text)
+
+
+# The punctuation gate as it was first written, on one line: the verbose one, with a comment
+# per rule, must find what it found.
+_PUNCTUATION_GATE_AS_WRITTEN = (
+    f"[{punctuation.NO_SPACE_BEFORE}{punctuation.NO_SPACE_AFTER}{punctuation.REPEATABLE}.](?:"
+    f"(?<={punctuation._SPACE}[{punctuation.NO_SPACE_BEFORE}]|{punctuation._LETTER}"
+    f"[{punctuation._LATIN_MARKS}{punctuation.OPENING}]|[{punctuation.SPACE_AFTER}][{punctuation.OPENING}])"
+    f"|(?={punctuation._SPACE}(?<=[{punctuation.NO_SPACE_AFTER}].)|{punctuation._REPEATABLE}(?<={punctuation._REPEATABLE}.)"
+    f"|{punctuation._LETTER}(?<=[{punctuation.SPACE_AFTER}{punctuation.CLOSING}].))"
+    ")"
+)
+
+
+def _spans(pattern, text):
+    return [found.span() for found in pattern.finditer(text)]
+
+
+@given(text=texts)
+@settings(deadline=None)
+def test_the_verbose_punctuation_gate_finds_what_the_one_line_gate_found(text):
+    assert _spans(punctuation._NEEDS_A_LOOK, text) == _spans(re.compile(_PUNCTUATION_GATE_AS_WRITTEN), text)
+
+
+def test_on_real_text_the_verbose_punctuation_gate_finds_what_the_one_line_gate_found(real_corpus):
+    as_written = re.compile(_PUNCTUATION_GATE_AS_WRITTEN)
+    for text in real_corpus.values():
+        assert _spans(punctuation._NEEDS_A_LOOK, text) == _spans(as_written, text)

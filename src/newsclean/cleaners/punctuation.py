@@ -85,17 +85,23 @@ _GLUED_BEFORE = scan(
     f"[{OPENING}](?!(?<=\\(){_LETTER}{{1,3}}\\))(?:(?<={_LETTER}[{SPACE_AFTER}][{OPENING}])"
     f"|(?<={_LETTER}[{OPENING}])(?<!{TATWEEL}[{OPENING}])(?<!{_ALONE}[{_PROCLITIC}][{OPENING}]))"
 )
-# Where the rules may find work. Each rule's match is seen from its mark, so the scan opens
-# with one character class (marks are a few in a hundred characters of news); a line with no
-# such mark is never looked at again. The rules are sorted by the character they need before
-# the mark and the one after it, each branch opening with that character's class: the engine
-# drops a branch on one test, and a mark ending a sentence fails them all in a few.
+# Where the rules may find work: one branch per rule, each seen from its mark (marks are a few
+# in a hundred characters of news; a line with none is never looked at again). The rules are
+# sorted by the character they need before the mark and the one after it, each branch opening
+# with that character's class: the engine drops a branch on one test, and a mark ending a
+# sentence fails them all in a few. (In verbose mode: no literal line end outside a class.)
 _NEEDS_A_LOOK = scan(
-    f"[{NO_SPACE_BEFORE}{NO_SPACE_AFTER}{REPEATABLE}.](?:"
-    f"(?<={_SPACE}[{NO_SPACE_BEFORE}]|{_LETTER}[{_LATIN_MARKS}{OPENING}]|[{SPACE_AFTER}][{OPENING}])"
-    f"|(?={_SPACE}(?<=[{NO_SPACE_AFTER}].)|{_REPEATABLE}(?<={_REPEATABLE}.)"
-    f"|{_LETTER}(?<=[{SPACE_AFTER}{CLOSING}].))"
-    ")"
+    f"""[{NO_SPACE_BEFORE}{NO_SPACE_AFTER}{REPEATABLE}.](?:
+        (?<= {_SPACE}[{NO_SPACE_BEFORE}]            # _SPACE_BEFORE_MARK: a space before it
+           | {_LETTER}[{_LATIN_MARKS}{OPENING}]       # _LATIN_MARK after a word; _GLUED_BEFORE
+           | [{SPACE_AFTER}][{OPENING}]               # _GLUED_BEFORE: a bracket after a mark
+        )
+      | (?= {_SPACE}(?<=[{NO_SPACE_AFTER}].)         # _SPACE_AFTER_OPENING
+          | {_REPEATABLE}(?<={_REPEATABLE}.)          # _MARK_CLUSTER: a run of marks
+          | {_LETTER}(?<=[{SPACE_AFTER}{CLOSING}].)   # _GLUED_AFTER: glued to the next word
+        )
+    )""",
+    re.VERBOSE,
 )
 # The lines worth a look hold a quote whose side its spacing does not show: glued on both
 # sides or spaced on both (the line's edge counts as a space). Only such a quote is ever moved;
