@@ -13,8 +13,10 @@ json|github`, `--report`), not for the cleaning itself.
 from __future__ import annotations
 
 import difflib
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any, BinaryIO
 
 from newsclean.blocks import split_lines
 from newsclean.pipeline import Pipeline
@@ -211,3 +213,36 @@ def _positional(before: str, after: str) -> Opcodes:
         position = end
     return opcodes
 
+
+class Records:
+    """Changes as records on stdout (`--output-format`): a JSON array, or GitHub workflow commands (annotations)."""
+
+    def __init__(self, output_format: str) -> None:
+        self.format = output_format
+        self.count = 0
+
+    def write(self, records: list[dict[str, Any]], out: BinaryIO) -> None:
+        for record in records:
+            if self.format == "json":
+                opening = "[\n" if self.count == 0 else ",\n"
+                out.write((opening + "  " + json.dumps(record, ensure_ascii=False)).encode("utf-8"))
+            else:
+                out.write(github_annotation(record).encode("utf-8"))
+            self.count += 1
+
+    def close(self, out: BinaryIO) -> None:
+        if self.format == "json":
+            out.write(b"[]\n" if self.count == 0 else b"\n]\n")
+
+
+def github_annotation(record: dict[str, Any]) -> str:
+    # https://docs.github.com/actions/reference/workflow-commands-for-github-actions: the
+    # values escape %, CR and LF (and , and : in properties).
+    def escaped(text: str, prop: bool = False) -> str:
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+    before, after = record["before"].rstrip("\r\n"), record["after"].rstrip("\r\n")
+    message = f"{record['kind']}: {before!r} -> {after!r}"
+    properties = f"file={escaped(record['file'], True)},line={record['line']},col={record['column']}"
+    return f"::warning {properties},title={escaped('newsclean ' + record['cleaner'], True)}::{escaped(message)}\n"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-import json
 import os
 import shutil
 import sys
@@ -19,6 +18,7 @@ import typer
 from newsclean import __version__
 from newsclean.batch import Job, Outcome, default_jobs
 from newsclean.batch import run as run_batch
+from newsclean.changes import Records
 from newsclean.config import Settings, load_settings
 from newsclean.decoding import STDIN, TextSource, forced_encoding, line_endings, open_input
 from newsclean.discovery import InputFile, iter_input_files, why_left_out
@@ -460,40 +460,6 @@ def _mode_for_format(mode: Mode, output_format: str, inputs: list[str]) -> Mode:
     if mode not in ("check", "diff", "in-place") or STDIN in inputs:
         raise UsageError(f"--output-format {output_format} goes with --check, --diff or -i on files")
     return "check" if mode == "diff" else mode
-
-
-class Records:
-    """Changes as records on stdout: a JSON array, or GitHub workflow commands (annotations)."""
-
-    def __init__(self, output_format: str) -> None:
-        self.format = output_format
-        self.count = 0
-
-    def write(self, records: list[dict[str, Any]], out: BinaryIO) -> None:
-        for record in records:
-            if self.format == "json":
-                opening = "[\n" if self.count == 0 else ",\n"
-                out.write((opening + "  " + json.dumps(record, ensure_ascii=False)).encode("utf-8"))
-            else:
-                out.write(_annotation(record).encode("utf-8"))
-            self.count += 1
-
-    def close(self, out: BinaryIO) -> None:
-        if self.format == "json":
-            out.write(b"[]\n" if self.count == 0 else b"\n]\n")
-
-
-def _annotation(record: dict[str, Any]) -> str:
-    # https://docs.github.com/actions/reference/workflow-commands-for-github-actions: the
-    # values escape %, CR and LF (and , and : in properties).
-    def escaped(text: str, prop: bool = False) -> str:
-        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return text.replace(":", "%3A").replace(",", "%2C") if prop else text
-
-    before, after = record["before"].rstrip("\r\n"), record["after"].rstrip("\r\n")
-    message = f"{record['kind']}: {before!r} -> {after!r}"
-    properties = f"file={escaped(record['file'], True)},line={record['line']},col={record['column']}"
-    return f"::warning {properties},title={escaped('newsclean ' + record['cleaner'], True)}::{escaped(message)}\n"
 
 
 def _mode(in_place: bool, output_dir: Path | None, check: bool, diff: bool) -> Mode:
