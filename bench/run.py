@@ -7,8 +7,13 @@
 
 Everything is measured in one run, in alternation, and each figure is the median of --repeat
 runs; ratios are to newsclean's `news` profile (library call) measured in the same run, so a
-noisy machine moves them less than the MB/s. Peers do their closest equivalent on the same
-text; they do far less than `news` (no HTML, separators, punctuation or language handling).
+noisy machine moves them less than the MB/s. The library and the peers are called once per
+article, as people call them (hazm's normalizer is quadratic in its input: one call on a whole
+corpus would measure the corpus size); the CLI cleans the articles joined in one file. Peers do
+their closest equivalent on the same text; they do far less than `news` (no HTML, separators,
+punctuation or language handling). Subprocesses run with bytecode caching on (a machine that
+sets PYTHONDONTWRITEBYTECODE would otherwise compile newsclean from source at every start,
+while the peers' wheels were compiled when installed).
 """
 
 from __future__ import annotations
@@ -39,14 +44,15 @@ def make_corpus(size_mb: int, folder: Path, files: int | None = None) -> Path:
     return folder
 
 
-def peers(text: str) -> dict[str, Callable[[], object]]:
-    """The peers' closest equivalents, each skipped (with a note) when not installed."""
+def peers(texts: list[str]) -> dict[str, Callable[[], object]]:
+    """The peers' closest equivalents, each called once per article and skipped (with a
+    note) when not installed."""
     found: dict[str, Callable[[], object]] = {}
     try:
         from hazm import Normalizer
 
         normalizer = Normalizer()
-        found["hazm Normalizer"] = lambda: normalizer.normalize(text)
+        found["hazm Normalizer"] = lambda: [normalizer.normalize(text) for text in texts]
     except ImportError as error:
         print(f"  (hazm not installed: {error})", file=sys.stderr)
     try:
@@ -60,9 +66,11 @@ def peers(text: str) -> dict[str, Callable[[], object]]:
 
         arclean = CharMapper.builtin_mapper("arclean")
 
-        def camel() -> str:
-            cleaned = arclean(text)
-            return dediac_ar(normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(cleaned))))
+        def camel() -> list[str]:
+            return [
+                dediac_ar(normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(arclean(text)))))
+                for text in texts
+            ]
 
         found["camel-tools arclean+normalize"] = camel
     except ImportError as error:
@@ -70,31 +78,38 @@ def peers(text: str) -> dict[str, Callable[[], object]]:
     try:
         from pyarabic import araby
 
-        found["pyarabic tashkeel/tatweel/ligature"] = lambda: araby.normalize_ligature(
-            araby.strip_tatweel(araby.strip_tashkeel(text))
-        )
+        found["pyarabic tashkeel/tatweel/ligature"] = lambda: [
+            araby.normalize_ligature(araby.strip_tatweel(araby.strip_tashkeel(text))) for text in texts
+        ]
     except ImportError as error:
         print(f"  (pyarabic not installed: {error})", file=sys.stderr)
     try:
         import cleantext
 
-        found["clean-text clean"] = lambda: cleantext.clean(text, lower=False, to_ascii=False, no_line_breaks=False)
+        found["clean-text clean"] = lambda: [
+            cleantext.clean(text, lower=False, to_ascii=False, no_line_breaks=False) for text in texts
+        ]
     except ImportError as error:
         print(f"  (clean-text not installed: {error})", file=sys.stderr)
     try:
         import arabic_norm
 
-        found["arabic-norm (Rust)"] = lambda: arabic_norm.normalize(text)
+        found["arabic-norm (Rust)"] = lambda: [arabic_norm.normalize(text) for text in texts]
     except ImportError as error:
         print(f"  (arabic-norm not installed: {error})", file=sys.stderr)
     return found
 
 
+# Subprocesses cache bytecode as an installed tool does (see the module's docstring).
+ENVIRONMENT = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+
+
 def command(args: list[str], stdin: Path | None = None) -> Callable[[], object]:
     def run() -> None:
         with open(stdin or os.devnull, "rb") as source, open(os.devnull, "wb") as sink:
-            subprocess.run(args, stdin=source, stdout=sink, check=True)
+            subprocess.run(args, stdin=source, stdout=sink, check=True, env=ENVIRONMENT)
 
+    run()  # a first call, untimed: the bytecode caches are written, the files are in memory
     return run
 
 
@@ -115,34 +130,34 @@ def peak_rss_mb(args: list[str]) -> float:
         "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True); "
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )
-    output = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, check=True)
+    output = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, check=True, env=ENVIRONMENT)
     return int(output.stdout) / 1024
 
 
 def throughput(args: argparse.Namespace, work: Path) -> None:
-    folder = Path(args.corpus) if args.corpus else make_corpus(args.size_mb, work / "corpus")
+    # Articles of about 5 KB, the size of a real one, each in a file of its own.
+    folder = Path(args.corpus) if args.corpus else make_corpus(args.size_mb, work / "corpus", files=args.size_mb * 200)
     files = sorted(folder.rglob("*.txt"))
-    corpus_file = files[0] if len(files) == 1 else work / "joined.txt"
-    if len(files) > 1:
-        with open(corpus_file, "wb") as joined:
-            for path in files:
-                joined.write(path.read_bytes())
-    text = corpus_file.read_text("utf-8", errors="replace")
+    texts = [path.read_text("utf-8", errors="replace") for path in files]
+    corpus_file = work / "joined.txt"
+    with open(corpus_file, "wb") as joined:
+        for path in files:
+            joined.write(path.read_bytes())
     megabytes = corpus_file.stat().st_size / 1e6
     news, search = Pipeline.from_profile("news"), Pipeline.from_profile("search")
     newsclean = [sys.executable, "-m", "newsclean", "clean", "-q", "-j", "1"]
     rows: dict[str, Callable[[], object]] = {
-        "newsclean news (library)": lambda: news.clean(text),
-        "newsclean search (library)": lambda: search.clean(text),
+        "newsclean news (library)": lambda: [news.clean(text) for text in texts],
+        "newsclean search (library)": lambda: [search.clean(text) for text in texts],
         "newsclean news (CLI, file)": command([*newsclean, str(corpus_file)]),
         "newsclean search (CLI, file)": command([*newsclean, "-p", "search", str(corpus_file)]),
         "floor: cat > /dev/null": command(["cat", str(corpus_file)]),
         "floor: LC_ALL=C sed -E, 4 substitutions": command(["env", "LC_ALL=C", "sed", "-E", SED_SCRIPT, str(corpus_file)]),
-        **peers(text),
+        **peers(texts),
     }
     medians = timed_rounds(rows, args.repeat)
     reference = medians["newsclean news (library)"]
-    print(f"\nThroughput on {megabytes:.1f} MB (median of {args.repeat} alternating runs)")
+    print(f"\nThroughput on {megabytes:.1f} MB, {len(texts)} articles (median of {args.repeat} alternating runs, load {os.getloadavg()[0]:.2f})")
     print(f"{'':42} {'MB/s':>8} {'time / news':>12}")
     for row, seconds in medians.items():
         print(f"{row:42} {megabytes / seconds:8.1f} {seconds / reference:12.2f}")
@@ -222,7 +237,7 @@ def markdown(args: argparse.Namespace, work: Path) -> None:
     for _ in range(args.repeat):
         for row, arguments in runs.items():
             started = time.perf_counter()
-            subprocess.run(arguments, stdout=subprocess.DEVNULL, check=False)
+            subprocess.run(arguments, stdout=subprocess.DEVNULL, check=False, env=ENVIRONMENT)
             timings[row].append(time.perf_counter() - started)
     files = len(list(tree.rglob("*.md")))
     for row, seconds in timings.items():
@@ -263,7 +278,7 @@ def precommit(args: argparse.Namespace, work: Path) -> None:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         processes = [
-            subprocess.Popen(["newsclean", "clean", "--check", "-q", *jobs, *half], stdout=subprocess.DEVNULL)
+            subprocess.Popen(["newsclean", "clean", "--check", "-q", *jobs, *half], stdout=subprocess.DEVNULL, env=ENVIRONMENT)
             for half in halves
         ]
         for process in processes:
@@ -293,7 +308,7 @@ def clean_text(args: argparse.Namespace, work: Path) -> None:
     dirty.write_text("".join(path.read_text("utf-8") for path in sorted(source.rglob("*.txt"))), "utf-8")
     tidy = work / "tidy.txt"
     with open(tidy, "wb") as out:
-        subprocess.run(["newsclean", "clean", str(dirty)], stdout=out, check=True)
+        subprocess.run(["newsclean", "clean", str(dirty)], stdout=out, check=True, env=ENVIRONMENT)
     rows = {
         "dirty": command(["newsclean", "clean", "-q", str(dirty)]),
         "already clean": command(["newsclean", "clean", "-q", str(tidy)]),
