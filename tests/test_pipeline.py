@@ -270,3 +270,20 @@ def test_library_clean_builds_its_pipeline_once_per_set_of_arguments():
     again = pipeline_module.pipeline_for("news", skip=["html"], options={"arabic": {"lang": "ar"}})
     other = pipeline_module.pipeline_for("news", skip=["html"], options={"arabic": {"lang": "fa"}})
     assert first is again and first is not other
+
+
+def test_the_language_sample_does_not_depend_on_how_the_input_is_chunked(real_corpus):
+    # A document's language is read from its first `Sizes.sample` characters, at a line end:
+    # the same characters however the input arrives (the batches it arrives in differ). Lines
+    # too short to tell follow it, so the output would differ by chunking otherwise. Here
+    # Persian articles follow Arabic ones, and the sample is small enough to end among them.
+    persian = [text for name, text in sorted(real_corpus.items()) if name.startswith("farsnews")][:3]
+    arabic = [text for name, text in sorted(real_corpus.items()) if name.startswith("almayadeen")][:3]
+    short_lines = "\n".join(["علي", "كريم", "يوسف"] * 5) + "\n"  # names: no evidence of their own
+    text = "\n\n".join(arabic[:1] + persian + [short_lines])
+    sizes = Sizes(sample=len(arabic[0]) + 200)  # (the default batch: 256 Ki, all of the text)
+    pipeline = Pipeline.from_profile("news", sizes=sizes)
+    whole = pipeline.clean(text)
+    for size in (1, 7, 64, 333, 4096):
+        chunks = [text[start : start + size] for start in range(0, len(text), size)]
+        assert "".join(pipeline.stream(chunks)) == whole, size

@@ -230,21 +230,30 @@ def _across_blocks(names: Iterable[str]) -> list[Callable[[str, str], str]]:
     return [join for name in names if (join := REGISTRY[name].across_blocks) is not None]
 
 
-
 def _sample(
     batches: Iterator[list[tuple[str, str]]], size: int
 ) -> tuple[str, Iterator[list[tuple[str, str]]]]:
-    """The text of the first batches, up to ``size`` characters, and all the batches again.
-    (The batches read ahead are held: a sample costs at most ``size`` characters of memory.)"""
+    """The first ``size`` characters of the text (blank lines left out), cut at a line end, and
+    all the batches again. They are the same characters however the input was chunked (the
+    batches were not: a sample that ended with a batch told one language for a file read at
+    once and another for the same file through a pipe). The batches read ahead are held, up
+    to a batch past ``size`` characters, blank lines counted (a file of them too)."""
     held: list[list[tuple[str, str]]] = []
-    length = 0
+    text_length = held_length = 0
     for batch in batches:
         held.append(batch)
-        length += sum(len(block) + len(gap) for block, gap in batch)  # (a file of blank lines too)
-        if length >= size:
+        text_length += sum(len(block) for block, _ in batch)
+        held_length += sum(len(block) + len(gap) for block, gap in batch)
+        if text_length >= size or held_length >= _HELD_FOR_A_SAMPLE * size:
             break
     text = "".join(block for batch in held for block, _ in batch)
+    if len(text) > size:
+        text = text[: text.rfind("\n", 0, size) + 1 or size]
     return text, itertools.chain(held, batches)
+
+
+# How much text (blank lines counted) may be held to find a sample's characters.
+_HELD_FOR_A_SAMPLE = 4
 
 
 def _last_line(text: str) -> str:
