@@ -26,6 +26,7 @@ from newsclean.tables.arabic import (
     ARABIC_SCRIPT,
     ARABIC_YEH_FOR_PERSIAN,
     DIACRITICS,
+    DIGITS,
     EXPANDED_LIGATURES,
     HEH_VARIANTS,
     OTHER_LANGUAGE_LETTERS,
@@ -57,7 +58,7 @@ _LETTER_CHAR = lazy(_LETTER)
 _LETTERS = frozenset(filter(_LETTER_CHAR.fullmatch, map(chr, range(0x600, 0x900))))
 _MARK = f"[{DIACRITICS}{OTHER_MARKS}]"
 _OTHER_LANGUAGE_LETTER = lazy(f"[{OTHER_LANGUAGE_LETTERS}]")
-_DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
+_DIGIT = f"[{DIGITS}]"
 
 
 

@@ -6,7 +6,7 @@ import re
 
 from newsclean.lines import clean_flagged_lines
 from newsclean.patterns import lazy, scan
-from newsclean.tables.arabic import TATWEEL
+from newsclean.tables.arabic import DIGITS, TATWEEL
 from newsclean.tables.punctuation import (
     ARABIC_DOMAIN_SUFFIXES,
     ARABIC_WORD_CHARACTER,
@@ -23,8 +23,8 @@ from newsclean.tables.punctuation import (
 from newsclean.tables.unicode_spaces import SPACES, UNICODE_SPACES
 
 _LETTER = f"[{ARABIC_WORD_CHARACTER}]"
-_DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
-_LETTER_OR_DIGIT = f"[{ARABIC_WORD_CHARACTER}0-9\u0660-\u0669\u06f0-\u06f9]"
+_DIGIT = f"[{DIGITS}]"
+_LETTER_OR_DIGIT = f"[{ARABIC_WORD_CHARACTER}{DIGITS}]"
 _SPACE = f"[ \\t{UNICODE_SPACES}]"
 _HAS_ARABIC = lazy(_LETTER)
 # `;)` and `:-(` are faces, not marks.

@@ -46,6 +46,8 @@ OTHER_LANGUAGE_LETTERS = (
 ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 ASCII_DIGITS = "0123456789"
+# Every digit a number in Arabic-script text is written with.
+DIGITS = ASCII_DIGITS + ARABIC_INDIC_DIGITS + PERSIAN_DIGITS
 
 # Letters typed on the wrong keyboard, by the language of the text they stand in.
 # ە (ae) and ھ (heh doachashmee, which Arabic sites type for ه) are ه in Arabic; they are
