@@ -88,3 +88,11 @@ def test_char_map_gives_what_translate_gives(size, text):
 def test_a_small_map_that_feeds_its_own_keys_is_refused():
     with pytest.raises(ValueError, match="feed its own keys"):
         patterns.char_map({"a": "b", "b": "c"})
+
+
+@given(text=st.text(alphabet="بقa \u064c\u064e\u0652\u0651", max_size=20))
+def test_a_vowelled_word_is_found_from_its_vowel_as_it_was_from_its_letter(text):
+    from newsclean import language
+
+    as_written = re.compile(f"{language._LETTER}[\u064c-\u0652]")
+    assert (language._VOWELLED_WORD.search(text) is None) == (as_written.search(text) is None)

@@ -40,8 +40,8 @@ OTHER_ARABIC_SCRIPT = "other-arabic-script"
 _LETTER = f"[{ARABIC_LETTER}]"
 _ANY_LETTER = lazy(_LETTER)
 # پ and ژ are Persian's alone; Iraqi and Gulf Arabic write چ and گ too, so those weigh less.
-_STRONG_PERSIAN_LETTER = scan("[پژ]")
-_WEAK_PERSIAN_LETTER = scan("[چگ]")
+_STRONG_PERSIAN_LETTERS = "پژ"
+_WEAK_PERSIAN_LETTERS = "چگ"
 _ZWNJ_IN_WORD = scan(f"{ZWNJ}(?<={_LETTER}{ZWNJ})(?={_LETTER})")
 _PERSIAN_YEH_KEHEH = scan("[یک]")
 _ARTICLE = scan(f"[اأإآٱ](?<!{_LETTER}.)ل")
@@ -52,7 +52,7 @@ _MARKS = lazy(f"[{DIACRITICS}]")
 _ALL_MARKS = lazy(f"[{ARABIC_MARKS}]")
 _OTHER_LANGUAGE_LETTER = lazy(f"[{OTHER_LANGUAGE_LETTERS}]")
 # A word written with its vowels is Arabic (Persian writes at most tanween on adverbs: `اصلاً`).
-_VOWELLED_WORD = lazy(f"{_LETTER}[\u064c-\u0652]")
+_VOWELLED_WORD = scan(f"[\u064c-\u0652](?<={_LETTER}.)")  # (a scan from the vowel: letters are everywhere)
 _PERSIAN_DIGIT = scan(f"[{PERSIAN_DIGITS}]")
 _ASCII_DIGITS = char_map(dict(zip(PERSIAN_DIGITS, "0123456789", strict=True)))
 # The least score that decides a language: one listed word, one teh marbuta, one ZWNJ.
@@ -108,7 +108,7 @@ def evidence(text: str, *, folded: bool = False, letters: bool = True) -> tuple[
     arabic_words, persian_words = _WORD_LISTS[folded]
     persian = 2 * sum(map(persian_words.__contains__, words)) + 2 * len(_ZWNJ_IN_WORD.findall(text))
     if letters:
-        persian += 3 * len(_STRONG_PERSIAN_LETTER.findall(text)) + len(_WEAK_PERSIAN_LETTER.findall(text))
+        persian += 3 * _count(_STRONG_PERSIAN_LETTERS, text) + _count(_WEAK_PERSIAN_LETTERS, text)
     arabic = 2 * sum(map(arabic_words.__contains__, words))
     if not folded:
         # The foldings remove marks and change digits: in folded mode neither may count. Each
@@ -116,6 +116,11 @@ def evidence(text: str, *, folded: bool = False, letters: bool = True) -> tuple[
         arabic += 2 * text.count("ة") + 2 * _any(_VOWELLED_WORD, text)
         persian += 2 * _any(_PERSIAN_DIGIT, text)
     return arabic, persian
+
+
+def _count(letters: str, text: str) -> int:
+    # (`str.count` per letter runs at memory speed and builds no list of matches.)
+    return sum(text.count(letter) for letter in letters)
 
 
 def _any(pattern: re.Pattern[str], text: str) -> bool:
