@@ -263,3 +263,25 @@ def test_cleaners_listing_goes_to_stdout_for_pagers_and_files():
     result = run([*NEWSCLEAN, "cleaners"])
     assert result.returncode == 0 and result.stderr == b""
     assert b"whitespace" in result.stdout and b"search" in result.stdout
+
+
+def test_a_filter_that_succeeds_imports_only_what_it_uses():
+    # Start-up is what a hook or an editor waits for (issue 19): cleaning one line from stdin
+    # to stdout shows nothing, runs in one process and reads UTF-8, so it needs no rich, no
+    # process pool, no encoding guesser, no Markdown parser, no Dask, no pydantic.
+    program = (
+        "import sys\n"
+        "sys.argv = ['newsclean', 'clean']\n"
+        "from newsclean._entry import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "sys.stderr.write(' '.join(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", program], input=b"x\n", capture_output=True, check=True)
+    assert result.stdout == b"x\n"
+    loaded = set(result.stderr.decode().split())
+    assert {"typer", "newsclean.cli", "newsclean.cleaners.arabic"} <= loaded  # (the run did run)
+    for heavy in ("rich", "multiprocessing", "concurrent.futures", "charset_normalizer", "markdown_it", "dask", "pydantic"):
+        assert heavy not in loaded, heavy
