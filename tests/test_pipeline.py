@@ -287,3 +287,17 @@ def test_the_language_sample_does_not_depend_on_how_the_input_is_chunked(real_co
     for size in (1, 7, 64, 333, 4096):
         chunks = [text[start : start + size] for start in range(0, len(text), size)]
         assert "".join(pipeline.stream(chunks)) == whole, size
+
+
+def test_no_steps_clean_nothing_and_arabic_first_runs_once(monkeypatch):
+    # With `arabic` first there are no steps before it to run on the language sample: an
+    # empty list of steps once meant "all of them", and the sample went through every cleaner
+    # before being cleaned again.
+    pipeline = Pipeline(["arabic", "whitespace"])
+    assert pipeline.clean_blocks(["a  b"], []) == ["a  b"]
+    calls = []
+    original = REGISTRY["whitespace"].function
+    monkeypatch.setattr(pipeline, "steps", [(name, (lambda text, f=f: calls.append(1) or f(text)) if name == "whitespace" else f) for name, f in pipeline.steps])
+    pipeline._hinted_steps.clear()
+    assert pipeline.clean("a  b\n") == original("a  b\n")
+    assert len(calls) == 1

@@ -146,8 +146,9 @@ class Pipeline:
     def clean_blocks(
         self, blocks: list[str], steps: Sequence[tuple[str, Callable[[str], str]]] | None = None
     ) -> list[str]:
-        """Each block cleaned on its own, one cleaner over all of them at a time."""
-        for name, function in steps or self.steps:
+        """Each block cleaned on its own, one cleaner over all of them at a time: by ``steps``
+        if given (none is none: the steps before `arabic`, when it comes first), else all."""
+        for name, function in self.steps if steps is None else steps:
             cleaned = [function(block) for block in blocks]
             if self.changes is not None:
                 self._count_changes(name, blocks, cleaned)
