@@ -322,7 +322,44 @@ def clean_text(args: argparse.Namespace, work: Path) -> None:
     print(f"  already clean / dirty throughput: {ratio:.2f}x (target >= 2.0)")
 
 
-SECTIONS = {"startup": startup, "precommit": precommit, "clean-text": clean_text, "throughput": throughput, "markdown": markdown, "batches": batches, "memory": memory, "files": many_files}
+REAL_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
+
+
+def review(args: argparse.Namespace, work: Path) -> None:
+    """What --report adds to a --check: the real articles (three copies of the shared corpus,
+    dirty as they were scraped), checked with and without the review page, in one process and
+    in two."""
+    tree = work / "review-tree"
+    for copy in range(3):
+        shutil.copytree(REAL_CORPUS, tree / f"copy{copy}", ignore=shutil.ignore_patterns("*.md"))
+    files = list(tree.rglob("*.txt"))
+    megabytes = sum(path.stat().st_size for path in files) / 1e6
+    check = ["newsclean", "clean", "--check", "-q", str(tree)]
+    page = str(work / "review.html")
+    rows: dict[str, Callable[[], object]] = {}
+    for jobs in ("1", "2"):
+        rows[f"--check -j {jobs}"] = checked([*check, "-j", jobs])
+        rows[f"--check --report -j {jobs}"] = checked([*check, "-j", jobs, "--report", page])
+    medians = timed_rounds(rows, args.repeat)
+    print(f"\nreview page: {len(files)} real articles ({megabytes:.1f} MB), median of {args.repeat} (load {os.getloadavg()[0]:.2f})")
+    for row, seconds in medians.items():
+        print(f"  {row}: {seconds:.2f} s")
+    for jobs in ("1", "2"):
+        added = medians[f"--check --report -j {jobs}"] - medians[f"--check -j {jobs}"]
+        print(f"  the page adds {added:.2f} s with -j {jobs}")
+
+
+def checked(args: list[str]) -> Callable[[], object]:
+    """A --check run, which exits 1 when files would change."""
+
+    def run() -> None:
+        subprocess.run(args, stdout=subprocess.DEVNULL, check=False, env=ENVIRONMENT)
+
+    run()
+    return run
+
+
+SECTIONS = {"review": review, "startup": startup, "precommit": precommit, "clean-text": clean_text, "throughput": throughput, "markdown": markdown, "batches": batches, "memory": memory, "files": many_files}
 
 
 def main() -> None:
