@@ -46,6 +46,11 @@ CASES = [
     ("و\u0651\u064e", "و\u064e\u0651"),
     # diacritized Arabic typed with Persian yeh stays Arabic
     ("یُکتَب ویُرمی", "يُكتَب ويُرمي"),
+    # a final ی with vowel marks: ى after a fatha or tanween fath, or carrying a dagger alef;
+    # ي after a kasra or carrying its own vowel (vowelled prayers typed on a Persian keyboard)
+    ("اللَّهُمَّ صَلِّ عَلَی مُحَمَّدٍ وَ آلِهِ", "اللَّهُمَّ صَلِّ عَلَى مُحَمَّدٍ وَ آلِهِ"),
+    ("أَنَا الَّذِي اسْتَخْفَی مِنْ عِبَادِکَ وَ لَهُمْ رِضًی", "أَنَا الَّذِي اسْتَخْفَى مِنْ عِبَادِكَ وَ لَهُمْ رِضًى"),
+    ("فِی الْأَرْضِ عَلَیَّ هُدیً عَلَیٰ", "فِي الْأَرْضِ عَلَيَّ هُدىً عَلَىٰ"),
     # Persian digits are Persian evidence
     ("او را دید ۱۲", "او را دید ۱۲"),
     # a tatweel carrying a mark keeps one tatweel; a second cleaning finds nothing more

@@ -88,9 +88,46 @@ _CANONICAL_LETTERS = str.maketrans("یک", "يك")
 
 
 def _final_yeh(match: re.Match[str]) -> str:
-    # A final ی stands for ى in the words Arabic spells so (with any proclitic), else for ي.
-    word = _word_before(match.string, match.start()).translate(_CANONICAL_LETTERS)
+    """What a final ی stands for in Arabic. Vowel marks tell: alef maksura carries none but
+    tanween fath or a dagger alef (`هُدىً`, `عَلَىٰ`), and the letter before it carries a fatha
+    (`عَلَی`, `اسْتَخْفَی`, `رِضًی`); a yeh carries its own vowel or sukun, or follows a kasra
+    (`فِی`, `عَلَیَّ`). Without marks, the words Arabic spells with ى (with any proclitic) take
+    it, and the others ي."""
+    text, position = match.string, match.start()
+    on_it = _marks_at(text, position + 1)
+    if on_it:
+        return "ى" if set(on_it) <= _MARKS_OF_ALEF_MAKSURA else "ي"
+    start = position
+    while start > 0 and text[start - 1] in _MARK_CHARACTERS:
+        start -= 1
+    before = text[start:position]
+    if _FATHA in before or _FATHATAN in before:
+        return "ى"
+    if _KASRA in before:
+        return "ي"
+    word = "".join(_WORD_LETTERS.findall(_word_before_marks(text, position))).translate(_CANONICAL_LETTERS)
     return "ى" if word in _MAKSURA_STEMS else "ي"
+
+
+def _marks_at(text: str, position: int) -> str:
+    end = position
+    while end < len(text) and text[end] in _MARK_CHARACTERS:
+        end += 1
+    return text[position:end]
+
+
+def _word_before_marks(text: str, end: int) -> str:
+    # The word before a final yeh, its marks and tatweels walked over (a short walk: a word).
+    start = end
+    while start > 0 and (text[start - 1] in _LETTERS or text[start - 1] in _MARK_CHARACTERS or text[start - 1] == TATWEEL):
+        start -= 1
+    return text[start:end]
+
+
+_FATHA, _FATHATAN, _KASRA = "\u064e", "\u064b", "\u0650"
+_MARKS_OF_ALEF_MAKSURA = frozenset((_FATHATAN, "\u0670"))
+_MARK_CHARACTERS = frozenset(filter(lazy(_MARK).fullmatch, map(chr, range(0x600, 0x900))))
+_WORD_LETTERS = lazy(_LETTER)
 
 
 # (Marks on a tatweel between digits, which medial presentation forms of marks decompose to,
@@ -168,8 +205,9 @@ def normalize_arabic(
         foldings = _Foldings(normalize_alef, alef_maksura, teh_marbuta, collapse_repeats, ascii_digits)
         document = None if default_lang == "keep" else default_lang
         runs = _runs_by_language(text, lang, folded, document)
-        spellers = _SPELLERS_IN_ANOTHER_LANGUAGE if document == OTHER_ARABIC_SCRIPT else _SPELLERS
-        text = "".join(_fold(spellers[language](run), foldings.for_language(language)) for run, language in runs)
+        # (In a Kurdish or Urdu document an Arabic line is a quotation: its ە, the document's
+        # letter, stays, and the document's language with it on the second cleaning.)
+        text = "".join(_fold(_SPELLERS[language](run), foldings.for_language(language)) for run, language in runs)
     if lowercase_latin:
         # Lowercasing can decompose (İ becomes i and a combining dot): put the text back in NFC.
         text = nfc(_LATIN_UPPER_OR_FIELD_TAG.sub(_lower_unless_a_tag, text))
@@ -231,7 +269,7 @@ def _runs_by_language(text: str, lang: str, folded: bool, document: str | None) 
     if document != OTHER_ARABIC_SCRIPT and not _OTHER_LANGUAGE_LETTER.search(text):
         quick = quick_guess(text, folded=folded)
         if quick:
-            yield text, quick
+            yield text, _unless_quoted(quick, document)
             return
     # Each paragraph (line) on its own evidence. One with none of its own (a name, a number,
     # a hashtag, a short list item) follows its block's evidence, else its document's; where
@@ -241,28 +279,29 @@ def _runs_by_language(text: str, lang: str, folded: bool, document: str | None) 
     if None in languages:
         default = weigh(text, None, folded=folded, document=document) or document
         languages = [language or default for language in languages]
+    languages = [_unless_quoted(language, document) for language in languages]
     # A run of lines in one language is spelled at once (spellers keep to their line anyway):
     # a call per line cost more than the spelling.
     for language, run in itertools.groupby(zip(lines, languages, strict=False), key=itemgetter(1)):
         yield "".join(line for line, _ in run), language
 
 
+def _unless_quoted(language: str | None, document: str | None) -> str | None:
+    """None (letters as written) for Arabic in a document in another language, or Persian:
+    a quotation, spelled as its publisher spells it. A Persian book writes Arabic verses and
+    formulas (`علیه السلام`, `رضی الله عنه`) with Persian ی and ک, and a Persian line that a
+    word shared with Arabic (`کان`, `فی`) or a vowel mark tipped towards Arabic stays Persian."""
+    if document is not None and language in (ARABIC, PERSIAN) and language != document:
+        return None
+    return language
+
+
 def _spell_arabic(text: str) -> str:
     return _spelled_apart_from_the_other_language(text, _spell_arabic_letters, PERSIAN)
 
 
-def _spell_arabic_keeping_heh(text: str) -> str:
-    # In a Kurdish or Urdu document, the ە of an Arabic line is the document's letter: folded,
-    # it would no longer tell the document's language, and a second cleaning would differ.
-    return _spelled_apart_from_the_other_language(text, _spell_arabic_letters_keeping_heh, PERSIAN)
-
-
 def _spell_arabic_letters(text: str) -> str:
-    return _spell_arabic_letters_keeping_heh(_HEH(text))
-
-
-def _spell_arabic_letters_keeping_heh(text: str) -> str:
-    text = _TO_ARABIC(text)
+    text = _TO_ARABIC(_HEH(text))
     if "ی" in text:
         text = _FINAL_PERSIAN_YEH.sub(_final_yeh, text)
         text = _PERSIAN_YEH(text)
@@ -344,7 +383,6 @@ _SPELLERS: dict[str | None, Callable[[str], str]] = {
     OTHER_ARABIC_SCRIPT: _keep,
     None: _keep,
 }
-_SPELLERS_IN_ANOTHER_LANGUAGE = {**_SPELLERS, ARABIC: _spell_arabic_keeping_heh}
 
 
 class _Foldings(NamedTuple):
