@@ -88,6 +88,7 @@ def test_a_quote_glued_or_spaced_on_both_sides_flags_the_line(line):
 
 SPELLERS = [
     (arabic._spell_arabic_letters, arabic._RESPELLED_IN_AN_ARABIC_LINE),
+    (arabic._spell_arabic_letters_keeping_heh, arabic._RESPELLED_IN_AN_ARABIC_LINE),
     (arabic._spell_persian_letters, arabic._RESPELLED_IN_A_PERSIAN_LINE),
 ]
 

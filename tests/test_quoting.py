@@ -44,3 +44,12 @@ def test_vowelled_arabic_gets_the_final_yeh_its_vowels_say():
     assert not re.search("\u064e\u064a(?![\u064b-\u0652\u0670\u0621-\u064a])", cleaned)
     final = "(?![\u064b-\u0652\u0670\u0621-\u064a\u06cc])"
     assert len(re.findall("عَلَى" + final, cleaned)) == len(re.findall("عَلَی" + final, text)) > 0
+
+
+def test_a_dump_of_arabic_and_persian_articles_spells_each_paragraph_as_its_own(real_corpus):
+    # A crawl's dump in one file: the document is mostly Arabic, but a Persian article's
+    # paragraphs are Persian and are spelled so (here typed on an Arabic keyboard, ي and ك).
+    arabic = [text for name, text in sorted(real_corpus.items()) if name.startswith("almayadeen")][:4]
+    persian = "او گفت كه اين كتاب براي ايرانيان مهم است و مي\u200cخواهد آن را بخواند.\nوي افزود كه اين كار را مي\u200cكند."
+    cleaned = NEWS.clean("\n\n".join([*arabic, persian]))
+    assert "او گفت که این کتاب برای ایرانیان مهم است" in cleaned

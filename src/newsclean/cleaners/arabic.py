@@ -14,6 +14,7 @@ from newsclean.language import (
     ARABIC,
     OTHER_ARABIC_SCRIPT,
     PERSIAN,
+    document_language,
     quick_guess,
     weigh,
 )
@@ -205,9 +206,8 @@ def normalize_arabic(
         foldings = _Foldings(normalize_alef, alef_maksura, teh_marbuta, collapse_repeats, ascii_digits)
         document = None if default_lang == "keep" else default_lang
         runs = _runs_by_language(text, lang, folded, document)
-        # (In a Kurdish or Urdu document an Arabic line is a quotation: its ە, the document's
-        # letter, stays, and the document's language with it on the second cleaning.)
-        text = "".join(_fold(_SPELLERS[language](run), foldings.for_language(language)) for run, language in runs)
+        spellers = _SPELLERS_IN_ANOTHER_LANGUAGE if document == OTHER_ARABIC_SCRIPT else _SPELLERS
+        text = "".join(_fold(spellers[language](run), foldings.for_language(language)) for run, language in runs)
     if lowercase_latin:
         # Lowercasing can decompose (İ becomes i and a combining dot): put the text back in NFC.
         text = nfc(_LATIN_UPPER_OR_FIELD_TAG.sub(_lower_unless_a_tag, text))
@@ -269,7 +269,7 @@ def _runs_by_language(text: str, lang: str, folded: bool, document: str | None) 
     if document != OTHER_ARABIC_SCRIPT and not _OTHER_LANGUAGE_LETTER.search(text):
         quick = quick_guess(text, folded=folded)
         if quick:
-            yield text, _unless_quoted(quick, document)
+            yield text, quick
             return
     # Each paragraph (line) on its own evidence. One with none of its own (a name, a number,
     # a hashtag, a short list item) follows its block's evidence, else its document's; where
@@ -279,19 +279,24 @@ def _runs_by_language(text: str, lang: str, folded: bool, document: str | None) 
     if None in languages:
         default = weigh(text, None, folded=folded, document=document) or document
         languages = [language or default for language in languages]
-    languages = [_unless_quoted(language, document) for language in languages]
+    # A line in another language than its paragraph's (or, where the paragraph does not tell
+    # clearly, its document's) is a quotation.
+    context = document_language(text, folded=folded) or document
+    languages = [_unless_quoted(language, context) for language in languages]
     # A run of lines in one language is spelled at once (spellers keep to their line anyway):
     # a call per line cost more than the spelling.
     for language, run in itertools.groupby(zip(lines, languages, strict=False), key=itemgetter(1)):
         yield "".join(line for line, _ in run), language
 
 
-def _unless_quoted(language: str | None, document: str | None) -> str | None:
-    """None (letters as written) for Arabic in a document in another language, or Persian:
-    a quotation, spelled as its publisher spells it. A Persian book writes Arabic verses and
-    formulas (`علیه السلام`, `رضی الله عنه`) with Persian ی and ک, and a Persian line that a
-    word shared with Arabic (`کان`, `فی`) or a vowel mark tipped towards Arabic stays Persian."""
-    if document is not None and language in (ARABIC, PERSIAN) and language != document:
+def _unless_quoted(language: str | None, context: str | None) -> str | None:
+    """None (letters as written) for an Arabic or Persian line in a paragraph or document in
+    another language: a quotation, spelled as its publisher spells it. A Persian book writes
+    Arabic verses and formulas (`علیه السلام`, `رضی الله عنه`) with Persian ی and ک, and a
+    Persian line that a word shared with Arabic (`کان`, `فی`) or a vowel mark tipped towards
+    Arabic stays Persian. (A paragraph, not only the document: a crawl's dump holds articles
+    of both languages, each spelled as its own.)"""
+    if context is not None and language in (ARABIC, PERSIAN) and language != context:
         return None
     return language
 
@@ -300,8 +305,18 @@ def _spell_arabic(text: str) -> str:
     return _spelled_apart_from_the_other_language(text, _spell_arabic_letters, PERSIAN)
 
 
+def _spell_arabic_keeping_heh(text: str) -> str:
+    # In a Kurdish or Urdu document, the ە of an Arabic line is the document's letter: folded,
+    # it would no longer tell the document's language, and a second cleaning would differ.
+    return _spelled_apart_from_the_other_language(text, _spell_arabic_letters_keeping_heh, PERSIAN)
+
+
 def _spell_arabic_letters(text: str) -> str:
-    text = _TO_ARABIC(_HEH(text))
+    return _spell_arabic_letters_keeping_heh(_HEH(text))
+
+
+def _spell_arabic_letters_keeping_heh(text: str) -> str:
+    text = _TO_ARABIC(text)
     if "ی" in text:
         text = _FINAL_PERSIAN_YEH.sub(_final_yeh, text)
         text = _PERSIAN_YEH(text)
@@ -383,6 +398,7 @@ _SPELLERS: dict[str | None, Callable[[str], str]] = {
     OTHER_ARABIC_SCRIPT: _keep,
     None: _keep,
 }
+_SPELLERS_IN_ANOTHER_LANGUAGE = {**_SPELLERS, ARABIC: _spell_arabic_keeping_heh}
 
 
 class _Foldings(NamedTuple):
