@@ -304,3 +304,12 @@ def test_no_steps_clean_nothing_and_arabic_first_runs_once():
     pipeline.steps = [(name, counted_whitespace if name == "whitespace" else step) for name, step in pipeline.steps]
     assert pipeline.clean("a  b\n") == "a b\n"
     assert seen == ["a  b\n"]
+
+
+@pytest.mark.parametrize("text", ["|\u061c", "\u061c |", "| \u200f نص", "|\u061c|"])
+def test_a_mark_beside_a_dangling_bar_is_decided_as_at_the_edge(text):
+    # Found by the property test: the bar went (separators), the mark stayed beside it as
+    # beside a neutral, and the second cleaning found it alone at the edge and removed it.
+    news = Pipeline.from_profile("news")
+    once = news.clean(text)
+    assert news.clean(once) == once

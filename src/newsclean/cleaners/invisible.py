@@ -16,6 +16,7 @@ from newsclean.tables.invisible import (
     ZERO_WIDTH,
     ZWJ,
 )
+from newsclean.tables.separators import PIPES
 from newsclean.tables.unicode_spaces import UNICODE_SPACES
 
 _GOES = re.escape(ZERO_WIDTH + BIDI_CONTROLS + OTHER_CONTROLS)
@@ -106,11 +107,11 @@ _LOOK_PAST = 16
 
 def _direction_before(text: str, end: int) -> str | None:
     """The direction of the character before ``end`` past spaces, marks and joiners, or None
-    at the line's start (or a CR)."""
+    at the line's start (or a CR), also past bars that dangle there."""
     index, stop = end - 1, max(end - 1 - _LOOK_PAST, -1)
     while index > stop and _passed_over(text[index]):
         index -= 1
-    if index < 0 or text[index] == "\r":
+    if index < 0 or text[index] == "\r" or _dangles(text, index, -1):
         return None
     return _strong(text[index]) if index > stop else "neutral"
 
@@ -119,9 +120,22 @@ def _direction_after(text: str, start: int) -> str | None:
     index, stop = start, min(start + _LOOK_PAST, len(text))
     while index < stop and _passed_over(text[index]):
         index += 1
-    if index == len(text) or text[index] == "\r":
+    if index == len(text) or text[index] == "\r" or _dangles(text, index, 1):
         return None
     return _strong(text[index]) if index < stop else "neutral"
+
+
+def _dangles(text: str, index: int, step: int) -> bool:
+    """Whether a bar at ``index`` dangles at the line's edge, bars, spaces and marks all the
+    way (within the usual look) to the start (``step`` -1) or the end (1): `separators` takes it
+    away, and a mark beside it is at the edge already (else a second cleaning, finding the mark
+    alone, would remove it then)."""
+    if index < 0 or index >= len(text) or text[index] not in PIPES:
+        return False
+    stop = index + step * _LOOK_PAST
+    while 0 <= index < len(text) and index != stop and (text[index] in PIPES or _passed_over(text[index])):
+        index += step
+    return index < 0 or index == len(text) or text[index] == "\r"
 
 
 def _passed_over(character: str) -> bool:
