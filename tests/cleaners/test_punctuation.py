@@ -110,6 +110,11 @@ UNCHANGED = [
     # a suffix of one or two letters after a bracket or quote belongs to what it closes
     "کۆمەڵەی (الاتحاد و الترقی)ی و (خۆیبوون)دا",
     'حزب "المجاهدين"ی و (کتاب)ها',
+    # tweets (motazsaad/arabic-sentiment-analysis): an ellipsis spaced apart is the author's,
+    # and a run of marks glued to a number keeps the space that parts it from the word before
+    "كان الهاتف مربوطا بسلك . . كان البشر أكثر",
+    "وقد ترفع رخيصا .. .. #تطوير_الذات",
+    "قبل رمضان ..2019/1440 أنا",
 ]
 
 punctuated = soup(

@@ -38,9 +38,12 @@ _STANDING_ALONE = f"\\?+{_SPACE}(?!{_SPACE}*\\r?$)"
 # `سلام ?q=1` is a query string, not a question.
 # Each pattern is a scan from its mark; the Arabic-script context is then checked by a short
 # look-behind.
+# The run of marks must end the word (a space, the end, a letter or a quote after it): glued to
+# a number after it (`رمضان ..2019`), the space is what keeps two words apart. Marks spaced
+# apart (`. .`, `.. ..`) are the author's ellipsis: left as they are.
 _SPACE_BEFORE_MARK = scan(
     f"{_SPACE}(?<={_LETTER_OR_DIGIT}{_SPACE}){_SPACE}*(?!{_EMOTICON}|{_STANDING_ALONE})"
-    f"(?=[{NO_SPACE_BEFORE}](?:\\s|$|{_LETTER}|[{NO_SPACE_BEFORE}\"'«“”‘]))",
+    f"(?=[{NO_SPACE_BEFORE}]+(?:\\s|$|{_LETTER}|[\"'«“”‘]))(?![{NO_SPACE_BEFORE}]+{_SPACE}+[{NO_SPACE_BEFORE}])",
     re.MULTILINE,
 )
 _SPACE_AFTER_OPENING = scan(
