@@ -58,6 +58,8 @@ _LETTER_CHAR = lazy(_LETTER)
 # The letters as a set, for walking over a word: a membership test costs a fifth of a match.
 _LETTERS = frozenset(filter(_LETTER_CHAR.fullmatch, map(chr, range(0x600, 0x900))))
 _MARK = f"[{DIACRITICS}{OTHER_MARKS}]"
+_MARK_CHAR = lazy(_MARK)
+_MARKS_SET = frozenset(filter(_MARK_CHAR.fullmatch, map(chr, range(0x600, 0x900))))
 _OTHER_LANGUAGE_LETTER = lazy(f"[{OTHER_LANGUAGE_LETTERS}]")
 _DIGIT = f"[{DIGITS}]"
 
@@ -95,40 +97,25 @@ def _final_yeh(match: re.Match[str]) -> str:
     (`فِی`, `عَلَیَّ`). Without marks, the words Arabic spells with ى (with any proclitic) take
     it, and the others ي."""
     text, position = match.string, match.start()
-    on_it = _marks_at(text, position + 1)
-    if on_it:
-        return "ى" if set(on_it) <= _MARKS_OF_ALEF_MAKSURA else "ي"
+    end = position + 1
+    while end < len(text) and text[end] in _MARKS_SET:
+        end += 1
+    if end > position + 1:
+        return "ى" if set(text[position + 1 : end]) <= _MARKS_OF_ALEF_MAKSURA else "ي"
     start = position
-    while start > 0 and text[start - 1] in _MARK_CHARACTERS:
+    while start > 0 and text[start - 1] in _MARKS_SET:
         start -= 1
     before = text[start:position]
     if _FATHA in before or _FATHATAN in before:
         return "ى"
     if _KASRA in before:
         return "ي"
-    word = "".join(_WORD_LETTERS.findall(_word_before_marks(text, position))).translate(_CANONICAL_LETTERS)
+    word = _word_before(text, position, over_marks=True).translate(_CANONICAL_LETTERS)
     return "ى" if word in _MAKSURA_STEMS else "ي"
-
-
-def _marks_at(text: str, position: int) -> str:
-    end = position
-    while end < len(text) and text[end] in _MARK_CHARACTERS:
-        end += 1
-    return text[position:end]
-
-
-def _word_before_marks(text: str, end: int) -> str:
-    # The word before a final yeh, its marks and tatweels walked over (a short walk: a word).
-    start = end
-    while start > 0 and (text[start - 1] in _LETTERS or text[start - 1] in _MARK_CHARACTERS or text[start - 1] == TATWEEL):
-        start -= 1
-    return text[start:end]
 
 
 _FATHA, _FATHATAN, _KASRA = "\u064e", "\u064b", "\u0650"
 _MARKS_OF_ALEF_MAKSURA = frozenset((_FATHATAN, "\u0670"))
-_MARK_CHARACTERS = frozenset(filter(lazy(_MARK).fullmatch, map(chr, range(0x600, 0x900))))
-_WORD_LETTERS = lazy(_LETTER)
 
 
 # (Marks on a tatweel between digits, which medial presentation forms of marks decompose to,
@@ -136,7 +123,6 @@ _WORD_LETTERS = lazy(_LETTER)
 _TATWEEL_BETWEEN_DIGITS = scan(f"{TATWEEL}(?<={_DIGIT}{TATWEEL})(?:{TATWEEL}|{_MARK})*(?={_DIGIT})")
 _TATWEEL_AFTER_LETTER = scan(f"{TATWEEL}(?<=(?:{_LETTER}|{_MARK}){TATWEEL}){TATWEEL}*")
 _LETTER_AFTER_MARKS = lazy(f"{_MARK}*{_LETTER}")
-_MARK_CHAR = lazy(_MARK)
 # A word of one letter shows its joining form with a tatweel: an enumerator (أ - ب - جـ), a
 # suffix cited alone (یـ), the Hijri era mark هـ.
 _PREFIX_WORD = lazy(f"[وف]?(?:ال|لل|بال|[كک]ال|[بلكک])|{_LETTER}")
@@ -242,13 +228,16 @@ def _drop_tatweel(match: re.Match[str]) -> str:
     return TATWEEL if _PREFIX_WORD.fullmatch(_word_before(text, start)) else ""
 
 
-def _word_before(text: str, end: int) -> str:
-    # Walk back over the letters (and the tatweels that stretch them, which a first cleaning
-    # removes: the word must be the same then): a word is short, the text before it may not be.
+def _word_before(text: str, end: int, *, over_marks: bool = False) -> str:
+    """The letters of the word that ends at ``end``. The walk back goes over the tatweels that
+    stretch it (a first cleaning removes them: the word must be the same then) and, if asked,
+    over its vowel marks; a word is short, the text before it may not be."""
     start = end
-    while start > 0 and (text[start - 1] in _LETTERS or text[start - 1] == TATWEEL):
+    while start > 0 and (
+        text[start - 1] in _LETTERS or text[start - 1] == TATWEEL or (over_marks and text[start - 1] in _MARKS_SET)
+    ):
         start -= 1
-    return text[start:end].replace(TATWEEL, "")
+    return "".join(character for character in text[start:end] if character in _LETTERS)
 
 
 def _dedupe_marks(match: re.Match[str]) -> str:
