@@ -59,6 +59,11 @@ UNCHANGED = [
     "l·l and a · b\n",
     "نص عادي\n",
     "--\n",
+    # a straight face ends many Persian tweets (Arman-Rayan-Sharif/arman-text-emotion): its bar
+    # is a mouth, not a dangling separator
+    "وای ترسناکی شد یهو :|",
+    "گرفتم بلاکش کنم :||",
+    "نمیتونم تمومش کنم :-| =|",
 ]
 
 layout = soup(

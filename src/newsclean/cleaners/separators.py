@@ -40,6 +40,20 @@ _DANGLING_START = lazy(f"^({_SP}*)[{re.escape(PIPES)}]+{_SP}*")
 _ASCII_OPERAND = lazy(r"[!-~]")
 
 
+def _in_a_face(text: str, start: int) -> bool:
+    """Whether the bar at ``start`` is (part of) the mouth of a face: `:|`, `:-|`, `=||`, a
+    straight face in tweets, neither collapsed nor dropped at the line's end."""
+    while start > 0 and text[start - 1] in PIPES:
+        start -= 1
+    before = text[max(0, start - 2) : start]
+    return before[-1:] in (":", ";", "=") or (before[-1:] == "-" and before[:1] in (":", ";", "="))
+
+
+def _drop_dangling(match: re.Match[str]) -> str:
+    bars = match.group()
+    return bars if bars[0] in PIPES and _in_a_face(match.string, match.start()) else ""
+
+
 def dedupe_separators(text: str) -> str:
     """Collapse separator runs, drop dangling and orphan separators, keep one of a repeated rule.
 
@@ -178,12 +192,14 @@ def _all_cells_filled(row: str) -> bool:
 def _clean_line(line: str) -> str:
     line = _RUN.sub(_collapse_run, line)
     line = _DASH_RUN.sub(r"\1", line)
-    line = _DANGLING_END.sub("", line)
+    line = _DANGLING_END.sub(_drop_dangling, line)
     return _DANGLING_START.sub(r"\1", line)
 
 
 def _collapse_run(match: re.Match[str]) -> str:
     run, text = match.group(), match.string
+    if _in_a_face(text, match.start()):
+        return run
     if run == "||":  # `a || b` in code-like text is an operator, not debris
         before = text[: match.start()].rstrip()[-1:]
         after = text[match.end() :].lstrip()[:1]
