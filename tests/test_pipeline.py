@@ -313,3 +313,12 @@ def test_a_mark_beside_a_dangling_bar_is_decided_as_at_the_edge(text):
     news = Pipeline.from_profile("news")
     once = news.clean(text)
     assert news.clean(once) == once
+
+
+@pytest.mark.parametrize("text", ["ء?ً\u061c", "نص?\u061c", "قال?\u200f\nنص"])
+def test_a_mark_beside_a_latin_question_mark_is_decided_as_beside_the_arabic_one(text):
+    # Found by the property test: `punctuation` turned `?` after an Arabic word into `؟`, a
+    # right-to-left character, after `invisible` had kept the mark beside it as beside a neutral.
+    news = Pipeline.from_profile("news")
+    once = news.clean(text)
+    assert news.clean(once) == once

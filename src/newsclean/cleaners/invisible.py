@@ -4,6 +4,7 @@ import functools
 import re
 import unicodedata
 
+from newsclean.cleaners.punctuation import becomes_an_arabic_mark
 from newsclean.lines import clean_flagged_lines
 from newsclean.patterns import lazy, one_or_more, scan
 from newsclean.tables.arabic import ARABIC_MARKS, ZWNJ
@@ -113,7 +114,7 @@ def _direction_before(text: str, end: int) -> str | None:
         index -= 1
     if index < 0 or text[index] == "\r" or _dangles(text, index, -1):
         return None
-    return _strong(text[index]) if index > stop else "neutral"
+    return _direction_at(text, index) if index > stop else "neutral"
 
 
 def _direction_after(text: str, start: int) -> str | None:
@@ -122,7 +123,7 @@ def _direction_after(text: str, start: int) -> str | None:
         index += 1
     if index == len(text) or text[index] == "\r" or _dangles(text, index, 1):
         return None
-    return _strong(text[index]) if index < stop else "neutral"
+    return _direction_at(text, index) if index < stop else "neutral"
 
 
 def _dangles(text: str, index: int, step: int) -> bool:
@@ -147,6 +148,11 @@ def _passed_over(character: str) -> bool:
         or unicodedata.combining(character) > 0
         or unicodedata.bidirectional(character) == "BN"
     )
+
+
+def _direction_at(text: str, index: int) -> str:
+    # (A Latin `?` after an Arabic word becomes `؟` with `punctuation`: its direction then.)
+    return "R" if becomes_an_arabic_mark(text, index) else _strong(text[index])
 
 
 def _strong(character: str) -> str:

@@ -57,6 +57,14 @@ _LATIN_MARK = scan(
     re.MULTILINE,
 )
 _REPEATABLE = f"[{REPEATABLE}.]"
+
+
+def becomes_an_arabic_mark(text: str, index: int) -> bool:
+    """Whether the Latin `,` `;` or `?` at ``index`` is one `fix_punctuation` turns into its
+    Arabic twin (`،` `؛` `؟`), a right-to-left character: `invisible`, which runs first, reads
+    the direction of a bidi mark's neighbours as they will be."""
+    return _LATIN_MARK.match(text, index) is not None
+
 # (Where look-arounds follow a class, the one that fails most often comes first.)
 # After a word, or after the quote or bracket that closes one (`"تاريخي"!!!`).
 _MARK_CLUSTER = scan(
