@@ -19,13 +19,15 @@ def is_persian_article(name: str) -> bool:
     return name.startswith(("farsnews", "varzesh3"))
 
 
-# CI runs a fixed set of examples so that a landing never hangs on luck; developers run
-# HYPOTHESIS_PROFILE=thorough to search wider. No deadline: the machines are shared and noisy.
+# The test command runs a fixed set of examples (derandomized), on CI and everywhere else, so
+# that a landing never hangs on luck: a random example found a latent bug on CI twice. To search
+# wider, and at random, run HYPOTHESIS_PROFILE=thorough. No deadline: the machines are shared
+# and noisy.
 import os  # noqa: E402
 
 from hypothesis import settings  # noqa: E402
 
-settings.register_profile("default", deadline=None)
+settings.register_profile("default", deadline=None, derandomize=True)
 settings.register_profile("ci", deadline=None, derandomize=True, max_examples=200)
 settings.register_profile("thorough", deadline=None, max_examples=3000)
 settings.register_profile("fuzz", deadline=None, max_examples=50_000)
