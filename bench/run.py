@@ -104,10 +104,13 @@ def peers(texts: list[str]) -> dict[str, Callable[[], object]]:
 ENVIRONMENT = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
 
 
-def command(args: list[str], stdin: Path | None = None) -> Callable[[], object]:
+def command(args: list[str], stdin: Path | None = None, *, check: bool = True) -> Callable[[], object]:
+    """A run of ``args``, stdout to /dev/null; ``check=False`` for one whose exit code tells
+    something (a --check exits 1 when files would change)."""
+
     def run() -> None:
         with open(stdin or os.devnull, "rb") as source, open(os.devnull, "wb") as sink:
-            subprocess.run(args, stdin=source, stdout=sink, check=True, env=ENVIRONMENT)
+            subprocess.run(args, stdin=source, stdout=sink, check=check, env=ENVIRONMENT)
 
     run()  # a first call, untimed: the bytecode caches are written, the files are in memory
     return run
@@ -338,8 +341,8 @@ def review(args: argparse.Namespace, work: Path) -> None:
     page = str(work / "review.html")
     rows: dict[str, Callable[[], object]] = {}
     for jobs in ("1", "2"):
-        rows[f"--check -j {jobs}"] = checked([*check, "-j", jobs])
-        rows[f"--check --report -j {jobs}"] = checked([*check, "-j", jobs, "--report", page])
+        rows[f"--check -j {jobs}"] = command([*check, "-j", jobs], check=False)
+        rows[f"--check --report -j {jobs}"] = command([*check, "-j", jobs, "--report", page], check=False)
     medians = timed_rounds(rows, args.repeat)
     print(f"\nreview page: {len(files)} real articles ({megabytes:.1f} MB), median of {args.repeat} (load {os.getloadavg()[0]:.2f})")
     for row, seconds in medians.items():
@@ -347,16 +350,6 @@ def review(args: argparse.Namespace, work: Path) -> None:
     for jobs in ("1", "2"):
         added = medians[f"--check --report -j {jobs}"] - medians[f"--check -j {jobs}"]
         print(f"  the page adds {added:.2f} s with -j {jobs}")
-
-
-def checked(args: list[str]) -> Callable[[], object]:
-    """A --check run, which exits 1 when files would change."""
-
-    def run() -> None:
-        subprocess.run(args, stdout=subprocess.DEVNULL, check=False, env=ENVIRONMENT)
-
-    run()
-    return run
 
 
 SECTIONS = {"review": review, "startup": startup, "precommit": precommit, "clean-text": clean_text, "throughput": throughput, "markdown": markdown, "batches": batches, "memory": memory, "files": many_files}

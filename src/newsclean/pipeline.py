@@ -140,11 +140,11 @@ class Pipeline:
         """Clean a whole text; the same result as streaming it in any chunks."""
         return "".join(self.stream([text], markdown=markdown))
 
-    def clean_block(self, block: str, steps: Sequence[tuple[str, Callable[[str], str]]] | None = None) -> str:
+    def clean_block(self, block: str, steps: Steps | None = None) -> str:
         return self.clean_blocks([block], steps)[0]
 
     def clean_blocks(
-        self, blocks: list[str], steps: Sequence[tuple[str, Callable[[str], str]]] | None = None
+        self, blocks: list[str], steps: Steps | None = None
     ) -> list[str]:
         """Each block cleaned on its own, one cleaner over all of them at a time: by ``steps``
         if given (none is none: the steps before `arabic`, when it comes first), else all."""
