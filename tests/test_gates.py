@@ -12,15 +12,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsclean import lines
-from newsclean.cleaners import arabic, html, invisible, punctuation, whitespace
+from newsclean.cleaners import arabic, html, invisible, punctuation, separators, whitespace
 from newsclean.registry import REGISTRY
 from tests.strategies import REAL_PIECES, TRICKY, scraped_text
 
 GATED = {"arabic": arabic, "html": html, "invisible": invisible, "punctuation": punctuation, "whitespace": whitespace}
 
 
-def every_line(text, flag, clean_line):
-    """`clean_flagged_lines` without its scan: the line function on every line."""
+def every_line(text, flag, clean_line, unless=None):
+    """`clean_flagged_lines` without its scan (nor what passes its matches by): the line
+    function on every line."""
     return "\n".join(clean_line(line) for line in text.split("\n"))
 
 
@@ -78,12 +79,12 @@ def test_quotes_whose_spacing_shows_their_side_do_not_flag_the_line(line):
     # A gate may flag more than its rules change (it costs time, not text), but the quote gate
     # flagged every opening quote: a line end written as a literal LF in a verbose pattern
     # was dropped, and `(?=<LF>|$)` looked ahead at nothing. 22% of the lines of clean news.
-    assert punctuation._QUOTE.search(line) is None
+    assert punctuation._NEEDS_A_LOOK.search(line) is None
 
 
 @pytest.mark.parametrize("line", ['قال"نص" هنا', 'قال " نص" هنا', 'قال "نص "', 'قال "نص"هنا'])
 def test_a_quote_glued_or_spaced_on_both_sides_flags_the_line(line):
-    assert punctuation._QUOTE.search(line) is not None
+    assert punctuation._NEEDS_A_LOOK.search(line) is not None
 
 
 SPELLERS = [
@@ -112,29 +113,46 @@ def test_text_a_speller_changes_is_text_its_gate_finds(speller, respelled, text)
     assert speller(text) == text or respelled.search(text)
 
 
-# The punctuation gate as it was first written, on one line: the verbose one, with a comment
-# per rule, must find what it found.
-_PUNCTUATION_GATE_AS_WRITTEN = (
-    f"[{punctuation.NO_SPACE_BEFORE}{punctuation.NO_SPACE_AFTER}{punctuation.REPEATABLE}.](?:"
-    f"(?<={punctuation._SPACE}[{punctuation.NO_SPACE_BEFORE}]|{punctuation._LETTER}"
-    f"[{punctuation._LATIN_MARKS}{punctuation.OPENING}]|[{punctuation.SPACE_AFTER}][{punctuation.OPENING}])"
-    f"|(?={punctuation._SPACE}(?<=[{punctuation.NO_SPACE_AFTER}].)|{punctuation._REPEATABLE}(?<={punctuation._REPEATABLE}.)"
-    f"|{punctuation._LETTER}(?<=[{punctuation.SPACE_AFTER}{punctuation.CLOSING}].))"
-    ")"
-)
+# `separators` looks only at the lines its candidate scan finds; with a scan that finds every
+# line it must clean the same.
+_EVERY_LINE = re.compile(r"(?m)^(?=.)")
 
 
-def _spans(pattern, text):
-    return [found.span() for found in pattern.finditer(text)]
+SEPARATOR_LINES = [
+    "نص - - - نص\n", "نص — — نص\n", "- | -\n", "- •\n", "أخبار | | | سياسة\n", "-----\n\n-----\n",
+    "| a | b |\n|---|---|\n| c | d |\n", "•\n", "نص |\n|\n", "حسنا :|\n", "أبوظبي - سكاي نيوز\n", " -\r\n",
+]
+
+
+@pytest.mark.parametrize("text", SEPARATOR_LINES)
+def test_separators_equal_their_rules_run_on_every_line_of_separator_debris(text, monkeypatch):
+    gated = separators.dedupe_separators(text)
+    monkeypatch.setattr(separators, "_CANDIDATE", _EVERY_LINE)
+    assert gated == separators.dedupe_separators(text)
 
 
 @given(text=texts)
 @settings(deadline=None)
-def test_the_verbose_punctuation_gate_finds_what_the_one_line_gate_found(text):
-    assert _spans(punctuation._NEEDS_A_LOOK, text) == _spans(re.compile(_PUNCTUATION_GATE_AS_WRITTEN), text)
+def test_separators_equal_their_rules_run_on_every_line(text):
+    monkeypatch = pytest.MonkeyPatch()
+    try:
+        gated = separators.dedupe_separators(text)
+        monkeypatch.setattr(separators, "_CANDIDATE", _EVERY_LINE)
+        assert gated == separators.dedupe_separators(text)
+    finally:
+        monkeypatch.undo()
 
 
-def test_on_real_text_the_verbose_punctuation_gate_finds_what_the_one_line_gate_found(real_corpus):
-    as_written = re.compile(_PUNCTUATION_GATE_AS_WRITTEN)
-    for text in real_corpus.values():
-        assert _spans(punctuation._NEEDS_A_LOOK, text) == _spans(as_written, text)
+def test_on_real_text_the_separators_scan_misses_no_line(real_corpus, monkeypatch):
+    gated = {name: separators.dedupe_separators(text) for name, text in real_corpus.items()}
+    monkeypatch.setattr(separators, "_CANDIDATE", _EVERY_LINE)
+    for name, text in real_corpus.items():
+        assert gated[name] == separators.dedupe_separators(text), name
+
+
+@pytest.mark.parametrize(
+    "text", ["أبوظبي - سكاي نيوز\n", "a -\n", "- | -\n", "نص - - - نص\n", "-\n", "—  \n", "الخبر -|\n"]
+)
+def test_a_dash_flags_its_line_only_beside_another_separator_or_the_line_end(text):
+    flagged = separators._CANDIDATE.search(text) is not None
+    assert flagged == (text != "أبوظبي - سكاي نيوز\n")

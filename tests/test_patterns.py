@@ -96,3 +96,31 @@ def test_a_vowelled_word_is_found_from_its_vowel_as_it_was_from_its_letter(text)
 
     as_written = re.compile(f"{language._LETTER}[\u064c-\u0652]")
     assert (language._VOWELLED_WORD.search(text) is None) == (as_written.search(text) is None)
+
+
+_BRANCHES = [("ab", "c"), ("c", "(?=a)"), ("a", "(?<=ba)b+"), (" ", "(?<=c )"), ("b", "")]
+
+
+@given(text=st.text(alphabet="abc \n", max_size=40))
+def test_first_of_matches_what_the_plain_alternation_matches(text):
+    written = patterns.first_of(*_BRANCHES)
+    plain = re.compile("|".join(f"[{opening}]{rest}" for opening, rest in _BRANCHES))
+    assert [m.span() for m in written.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert opens_with_a_scan(written) and not opens_with_a_scan(plain)
+
+
+@pytest.mark.parametrize(
+    ("module", "gate", "branches", "flags"),
+    [
+        ("punctuation", "_NEEDS_A_LOOK", "_RULES_FROM_THEIR_MARKS", re.MULTILINE),
+        ("arabic", "_LETTERS_NEED_A_LOOK", "_LETTERS_TO_LOOK_AT", 0),
+    ],
+)
+def test_a_gate_made_one_scan_finds_what_the_alternation_of_its_rules_finds(module, gate, branches, flags, real_corpus):
+    import importlib
+
+    cleaner = importlib.import_module(f"newsclean.cleaners.{module}")
+    plain = re.compile("|".join(f"[{opening}]{rest}" for opening, rest in getattr(cleaner, branches)), flags)
+    found = getattr(cleaner, gate)
+    for text in [*real_corpus.values(), "قال ، إن البلدين.التقى ( نص ) هل حضر? رائع!!!....", "الـَـعربية ﻗﺎﻝ بـ\"نص\" َّ َُ"]:
+        assert [m.span() for m in found.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -11,14 +11,21 @@ import re
 from collections.abc import Callable
 
 
-def clean_flagged_lines(text: str, flag: re.Pattern[str] | str, clean_line: Callable[[str], str]) -> str:
+def clean_flagged_lines(
+    text: str,
+    flag: re.Pattern[str] | str,
+    clean_line: Callable[[str], str],
+    *,
+    unless: Callable[[re.Match[str]], bool] | None = None,
+) -> str:
     """``text`` with ``clean_line`` applied to each line in which ``flag`` finds a match.
 
     ``flag`` is a pattern or a literal string (found by `str.find`, faster still). Lines end
     at LF and are passed without it; a match flags the line it starts on, or the line that
     ends with the LF it starts on. A pattern may match text that needs nothing, as its group
     ``fine``, to keep its scan in step (a pair of quotes spaced right): the scan goes on after
-    it. When no line changes, ``text`` itself comes back: nothing is copied.
+    it; so may a match for which ``unless`` is true, for what a pattern cannot tell cheaply.
+    When no line changes, ``text`` itself comes back: nothing is copied.
 
     >>> clean_flagged_lines("a\\nb!\\nc", re.compile("!"), str.upper)
     'a\\nB!\\nc'
@@ -27,7 +34,7 @@ def clean_flagged_lines(text: str, flag: re.Pattern[str] | str, clean_line: Call
     >>> clean_flagged_lines("a  b\\nc d", "  ", lambda line: line.replace("  ", " "))
     'a b\\nc d'
     """
-    find = _finder(flag)
+    find = _finder(flag, unless)
     pieces: list[str] = []
     copied = 0  # text before this is in pieces; when not 0 it is the index of a line end
     found = find(text, 0)
@@ -51,14 +58,14 @@ def clean_flagged_lines(text: str, flag: re.Pattern[str] | str, clean_line: Call
     return "".join(pieces)
 
 
-def _finder(flag: re.Pattern[str] | str) -> Callable[[str, int], int]:
+def _finder(flag: re.Pattern[str] | str, unless: Callable[[re.Match[str]], bool] | None = None) -> Callable[[str, int], int]:
     """A function giving the position of the next match from a position, or -1."""
     if isinstance(flag, str):
         return lambda text, position: text.find(flag, position)
 
     def find(text: str, position: int) -> int:
         match = flag.search(text, position)
-        while match is not None and match.lastgroup == "fine":
+        while match is not None and (match.lastgroup == "fine" or (unless is not None and unless(match))):
             match = flag.search(text, match.end())
         return -1 if match is None else match.start()
 

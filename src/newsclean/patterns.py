@@ -10,7 +10,8 @@ where it finds one; a pattern that opens with a group, an alternation, a look-ar
 repeat (`X+`, `X{2,}`) is tried at every position, several times slower over long text. So a
 scan opens with the class of the characters its rule reacts to and checks their context with
 look-arounds after it (`X(?<=Y X)`, not `(?<=Y)X`), and a run of a class is written `X X*`
-(`one_or_more`).
+(`one_or_more`). Several scans whose classes differ are made one (`first_of`): it opens with
+the union of their classes, and a look-behind sends each character on to the rest of its own.
 
 **Characters mapped** (`char_map`). A few characters are replaced fastest by `str.replace`
 for each one the text holds, a large sparse table by a character class; `str.translate` is the
@@ -59,6 +60,23 @@ def scan(source: str, flags: int = 0) -> re.Pattern[str]:
     pattern = lazy(source, flags)
     SCANS.append(pattern)
     return pattern
+
+
+def first_of(*openings_and_rests: tuple[str, str], flags: int = 0) -> re.Pattern[str]:
+    """One scan matching where any of the scans ``[opening]rest`` matches, and as it would:
+    ``(?:[opening1]rest1|[opening2]rest2|...)``, which the engine tries at every position (it
+    scans only for a union of literals), opening with the union of the classes instead. Each
+    ``opening`` is a class's contents (no brackets, no leading ``^``); a rest must not refer
+    to a group by number.
+
+    >>> [found.span() for found in first_of(("ab", "c"), ("c", "a")).finditer("acbca")]
+    [(1, 3), (3, 5)]
+    """
+    if any(opening.startswith("^") for opening, _ in openings_and_rests):
+        raise ValueError("an opening is a class's contents, not a negated class")
+    union = "".join(opening for opening, _ in openings_and_rests)
+    branches = "|".join(f"(?<=[{opening}])(?:{rest})" for opening, rest in openings_and_rests)
+    return scan(f"[{union}](?:{branches})", flags)
 
 
 def one_or_more(character_class: str) -> str:

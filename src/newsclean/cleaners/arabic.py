@@ -19,7 +19,7 @@ from newsclean.language import (
     weigh,
 )
 from newsclean.lines import clean_flagged_lines
-from newsclean.patterns import char_map, lazy, one_or_more, scan
+from newsclean.patterns import char_map, first_of, lazy, one_or_more, scan
 from newsclean.tables.arabic import (
     ALEF_MAKSURA,
     ALEF_VARIANTS,
@@ -128,12 +128,25 @@ _LETTER_AFTER_MARKS = lazy(f"{_MARK}*{_LETTER}")
 _PREFIX_WORD = lazy(f"[وف]?(?:ال|لل|بال|[كک]ال|[بلكک])|{_LETTER}")
 _MARK_CLUSTER = scan(f"{_MARK}{_MARK}+")
 _MARKS = scan(one_or_more(_MARK))
-# The lines `_fix_letters` may change: a presentation form, a tatweel, two marks in a row.
-# One scan for what were three.
-_LETTERS_NEED_A_LOOK = scan(
-    f"[{re.escape(''.join(PRESENTATION_FORMS))}{TATWEEL}{DIACRITICS}{OTHER_MARKS}]"
-    f"(?:(?<!{_MARK})|(?={_MARK}))"
-)
+
+
+def _marks_out_of_order() -> list[tuple[str, str]]:
+    """For each combining class of the marks, ``(marks, rest)``: a mark followed by one of the
+    same or a lower class, which `_dedupe_marks` moves or drops. (A cluster in the order it
+    sorts them, each mark once, shadda and its vowel as typed in clean text, is left alone.)"""
+    classes: dict[int, str] = {}
+    for mark in sorted(_MARKS_SET):
+        classes[unicodedata.combining(mark)] = classes.get(unicodedata.combining(mark), "") + mark
+    return [
+        (re.escape(marks), "(?=[" + re.escape("".join(m for c, m in classes.items() if c <= level)) + "])")
+        for level, marks in classes.items()
+    ]
+
+
+# The lines `_fix_letters` may change: a presentation form, a tatweel the rules do not leave
+# as it is (`_tatweel_stays` tells), two marks out of order.
+_LETTERS_TO_LOOK_AT = ((re.escape("".join(PRESENTATION_FORMS)) + TATWEEL, ""), *_marks_out_of_order())
+_LETTERS_NEED_A_LOOK = first_of(*_LETTERS_TO_LOOK_AT)
 _REPEATED_LETTER = lazy(f"({_LETTER})\\1{{2,}}")
 _UPPER = "A-Z\u00c0-\u00de\u0100-\u024f"
 # Runs of upper-case Latin letters, and the field tags of a TREC/SGML record (`<DOCNO>`,
@@ -184,7 +197,7 @@ def normalize_arabic(
             # Before the tatweels are looked at: one that carried marks carries nothing now.
             # (Marks may come as presentation forms: those are mapped first.)
             text = _MARKS.sub("", _PRESENTATION_FORMS(text))
-        text = clean_flagged_lines(text, _LETTERS_NEED_A_LOOK, _fix_letters)
+        text = clean_flagged_lines(text, _LETTERS_NEED_A_LOOK, _fix_letters, unless=_tatweel_stays)
         if collapse_repeats:
             text = _REPEATED_LETTER.sub(r"\1", text)
         # (FOLDINGS_THAT_HIDE_EVIDENCE, spelled out: a lookup per block would cost more)
@@ -210,6 +223,24 @@ def _fix_letters(line: str) -> str:
     if TATWEEL in line:
         line = _fix_tatweel(line)
     return _MARK_CLUSTER.sub(_dedupe_marks, line)
+
+
+def _tatweel_stays(match: re.Match[str]) -> bool:
+    """Whether `_fix_tatweel` leaves the tatweel found as it is: one alone that carries marks,
+    that follows a word `_drop_tatweel` keeps it after before what is not a letter (`بـ"داعش"`,
+    `الـ27`, `هـ`), or that follows neither a letter, a mark nor a digit (a line's `ـــ`)."""
+    text, position = match.string, match.start()
+    if match.group() != TATWEEL:
+        return False
+    before = text[position - 1] if position else ""
+    after = text[position + 1 : position + 2]
+    if TATWEEL in (before, after):
+        return False
+    if before in _MARKS_SET or (before in _LETTERS and after in _MARKS_SET):
+        return after in _MARKS_SET
+    if before in _LETTERS:
+        return after not in _LETTERS and _PREFIX_WORD.fullmatch(_word_before(text, position)) is not None
+    return not before.isdigit()
 
 
 def _fix_tatweel(text: str) -> str:
@@ -255,9 +286,12 @@ def _runs_by_language(text: str, lang: str, folded: bool, document: str | None) 
     if not _LETTER_CHAR.search(text):
         yield text, None  # digits alone do not tell the language
         return
-    if document != OTHER_ARABIC_SCRIPT and not _OTHER_LANGUAGE_LETTER.search(text):
+    if document != OTHER_ARABIC_SCRIPT:
         quick = quick_guess(text, folded=folded)
-        if quick:
+        if quick and not _ANOTHER_LANGUAGE_OR_RESPELLED[quick].search(text):
+            yield text, None  # (what its speller would find is not there: one scan for two)
+            return
+        if quick and not _OTHER_LANGUAGE_LETTER.search(text):
             yield text, quick
             return
     # Each paragraph (line) on its own evidence. One with none of its own (a name, a number,
@@ -331,6 +365,12 @@ _QUOTE_MARK = scan('[«"“”]')
 # What each speller changes, from its tables (tests/test_gates.py holds them to the spellers).
 _RESPELLED_IN_AN_ARABIC_LINE = scan(f"[{''.join(TO_ARABIC)}{''.join(HEH_VARIANTS)}ی]")
 _RESPELLED_IN_A_PERSIAN_LINE = scan(f"[{''.join(TO_PERSIAN)}]")
+# A text whose letters settle its language spells nothing when it holds neither a letter of
+# the other Arabic-script languages nor one its speller changes.
+_ANOTHER_LANGUAGE_OR_RESPELLED = {
+    ARABIC: scan(f"[{OTHER_LANGUAGE_LETTERS}{''.join(TO_ARABIC)}{''.join(HEH_VARIANTS)}ی]"),
+    PERSIAN: scan(f"[{OTHER_LANGUAGE_LETTERS}{''.join(TO_PERSIAN)}]"),
+}
 
 
 def _spelled_apart_from_the_other_language(text: str, speller: Callable[[str], str], other: str) -> str:

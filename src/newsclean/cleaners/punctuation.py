@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from newsclean.lines import clean_flagged_lines
-from newsclean.patterns import lazy, scan
+from newsclean.patterns import first_of, lazy, scan
 from newsclean.tables.arabic import DIGITS, TATWEEL
 from newsclean.tables.punctuation import (
     ARABIC_DOMAIN_SUFFIXES,
@@ -46,16 +46,17 @@ _SPACE_BEFORE_MARK = scan(
     f"(?=[{NO_SPACE_BEFORE}]+(?:\\s|$|{_LETTER}|[\"'«“”‘]))(?![{NO_SPACE_BEFORE}]+{_SPACE}+[{NO_SPACE_BEFORE}])",
     re.MULTILINE,
 )
-_SPACE_AFTER_OPENING = scan(
-    f"([{NO_SPACE_AFTER}])(?<![;:]\\()(?<![;:]-\\(){_SPACE}+(?={_LETTER_OR_DIGIT})"
-)
+# Each rule below is written as the class of the mark it starts from and the rest of it, so
+# that the gate (`_NEEDS_A_LOOK`) is made of the rules themselves.
+_AFTER_OPENING = f"(?<![;:]\\()(?<![;:]-\\(){_SPACE}+(?={_LETTER_OR_DIGIT})"
+_SPACE_AFTER_OPENING = scan(f"([{NO_SPACE_AFTER}]){_AFTER_OPENING}")
 _SPACED_MARK = scan(f"[{NO_SPACE_BEFORE}](?<={_SPACE}.)")
 _NO_SPACE_AFTER_MARK = scan(f"[{NO_SPACE_AFTER}]")  # every opening bracket is one
 _LATIN_MARKS = re.escape("".join(LATIN_TO_ARABIC_MARKS))
-_LATIN_MARK = scan(
-    f"[{_LATIN_MARKS}](?<={_LETTER}[{_LATIN_MARKS}])(?!{_EMOTICON})(?={_SPACE}*(?:{_LETTER}|[{CLOSING}\"]|\\r|$))",
-    re.MULTILINE,
+_AFTER_LATIN_MARK = (
+    f"(?<={_LETTER}[{_LATIN_MARKS}])(?!{_EMOTICON})(?={_SPACE}*(?:{_LETTER}|[{CLOSING}\"]|\\r|$))"
 )
+_LATIN_MARK = scan(f"[{_LATIN_MARKS}]{_AFTER_LATIN_MARK}", re.MULTILINE)
 _REPEATABLE = f"[{REPEATABLE}.]"
 
 
@@ -79,10 +80,10 @@ _DOMAIN_SUFFIX = f"(?<=\\.)(?:{'|'.join(ARABIC_DOMAIN_SUFFIXES)})(?!{_LETTER})"
 # Persian and Kurdish write after a bracket or quote (`(کتاب)ها`, `(الترقی)ی`, `(خۆیبوون)دا`).
 _ONE_LETTER_WORD_AND_DOT = f"(?<!{_LETTER}{_LETTER}\\.)(?<={_LETTER}\\.)"
 _SUFFIX = f"(?:{'|'.join(sorted(GLUED_SUFFIXES, key=len, reverse=True))})(?!{_LETTER})"
-_GLUED_AFTER = scan(
-    f"[{SPACE_AFTER}{CLOSING}](?={_LETTER})(?!{_DOMAIN_SUFFIX})(?:(?<!\\.)|(?!{_ONE_LETTER_WORD_AND_DOT}))"
-    f"(?!(?<=[{CLOSING}]){_SUFFIX})"
+_GLUED_AFTER_REST = (
+    f"(?={_LETTER})(?!{_DOMAIN_SUFFIX})(?:(?<!\\.)|(?!{_ONE_LETTER_WORD_AND_DOT}))(?!(?<=[{CLOSING}]){_SUFFIX})"
 )
+_GLUED_AFTER = scan(f"[{SPACE_AFTER}{CLOSING}]{_GLUED_AFTER_REST}")
 _GLUED_SUFFIX = lazy(_SUFFIX)
 # A one-letter proclitic (و ف ب ل ك) is written glued to the quote or bracket it opens.
 _PROCLITIC = "وفبلك"
@@ -92,28 +93,11 @@ _AFTER_A_WORD = f"(?<={_LETTER})(?<!{TATWEEL})(?<!{_ALONE}[{_PROCLITIC}])"
 _WORD_ENDS_HERE = lazy(_AFTER_A_WORD)
 # An opening bracket glued to the word or the mark before it (`كلمة(تفسير)`, `قال:«نص»`),
 # unless it holds a suffix of a few letters (`واژه(ها)`: the word's plural, not an aside).
-_GLUED_BEFORE = scan(
-    f"[{OPENING}](?!(?<=\\(){_LETTER}{{1,3}}\\))(?:(?<={_LETTER}[{SPACE_AFTER}][{OPENING}])"
+_GLUED_BEFORE_REST = (
+    f"(?!(?<=\\(){_LETTER}{{1,3}}\\))(?:(?<={_LETTER}[{SPACE_AFTER}][{OPENING}])"
     f"|(?<={_LETTER}[{OPENING}])(?<!{TATWEEL}[{OPENING}])(?<!{_ALONE}[{_PROCLITIC}][{OPENING}]))"
 )
-# Where the rules may find work: one branch per rule, each seen from its mark (marks are a few
-# in a hundred characters of news; a line with none is never looked at again). The rules are
-# sorted by the character they need before the mark and the one after it, each branch opening
-# with that character's class: the engine drops a branch on one test, and a mark ending a
-# sentence fails them all in a few. (In verbose mode: no literal line end outside a class.)
-_NEEDS_A_LOOK = scan(
-    f"""[{NO_SPACE_BEFORE}{NO_SPACE_AFTER}{REPEATABLE}.](?:
-        (?<= {_SPACE}[{NO_SPACE_BEFORE}]            # _SPACE_BEFORE_MARK: a space before it
-           | {_LETTER}[{_LATIN_MARKS}{OPENING}]       # _LATIN_MARK after a word; _GLUED_BEFORE
-           | [{SPACE_AFTER}][{OPENING}]               # _GLUED_BEFORE: a bracket after a mark
-        )
-      | (?= {_SPACE}(?<=[{NO_SPACE_AFTER}].)         # _SPACE_AFTER_OPENING
-          | {_REPEATABLE}(?<={_REPEATABLE}.)          # _MARK_CLUSTER: a run of marks
-          | {_LETTER}(?<=[{SPACE_AFTER}{CLOSING}].)   # _GLUED_AFTER: glued to the next word
-        )
-    )""",
-    re.VERBOSE,
-)
+_GLUED_BEFORE = scan(f"[{OPENING}]{_GLUED_BEFORE_REST}")
 # The lines worth a look hold a quote whose side its spacing does not show: glued on both
 # sides or spaced on both (the line's edge counts as a space). Only such a quote is ever moved;
 # a line whose quotes all show their side is left as it is. Built from the sets `_side` uses.
@@ -135,8 +119,11 @@ def fix_punctuation(text: str) -> str:
     >>> fix_punctuation("e.g. U.S. 3.14 1,000 10:30 example.com ?q=1 C++ ... ( text ) !!!")
     'e.g. U.S. 3.14 1,000 10:30 example.com ?q=1 C++ ... ( text ) !!!'
     """
-    text = clean_flagged_lines(text, _QUOTE, _fix_quotes)
-    return clean_flagged_lines(text, _NEEDS_A_LOOK, _fix_marks)
+    return clean_flagged_lines(text, _NEEDS_A_LOOK, _fix_line)
+
+
+def _fix_line(line: str) -> str:
+    return _fix_marks(_fix_quotes(line))
 
 
 def _fix_quotes(line: str) -> str:
@@ -157,13 +144,30 @@ _BEFORE = "[" + re.escape("".join(sorted(_OUTSIDE_BEFORE))) + "]"
 _AFTER = "[" + re.escape("".join(sorted(_OUTSIDE_AFTER))) + "]"
 # (A line end is written `\\n` here: verbose mode drops a literal one outside a class, and
 # `(?=<LF>|$)` became an empty look-ahead that flagged every opening quote.)
-_QUOTE = scan(
-    f"""["“”](?:
+_QUOTE_REST = f"""(?:
         (?<=[^\\n]["“”])(?<!{_BEFORE}["“”])(?=[^\\n])(?!{_AFTER})    # glued on both sides
       | (?:(?<={_BEFORE}["“”])|(?<![^\\n]["“”]))(?:(?={_AFTER})|(?=\\n|$))  # spaced on both
-    )""",
-    re.VERBOSE,
+    )"""
+# A run of marks that `_collapse_repeats` changes: after a word (or the quote or bracket that
+# closes one), holding the same mark twice in a row, or four dots. (`..` and `...` stay, and so
+# does a run of different marks, `.؟!`: the gate passes them by.)
+_REPEATED = "|".join(f"{mark}(?<={mark}{mark})" for mark in map(re.escape, REPEATABLE)) + "|\\.(?<=\\.{4})"
+_RUN_TO_COLLAPSE = f"(?:(?<={_LETTER}.)|(?<={_LETTER}[{CLOSING}\"”“].))(?={_REPEATABLE}*?(?:{_REPEATED}))"
+# Where the rules may find work: the lines holding a match of one of them, found in one scan
+# from the marks (a few in a hundred characters of news: a line with none is never looked at
+# again). Each branch is its rule, but for two: the space before a mark is found from the mark
+# (a space is everywhere; what follows the word is checked by the rule), and a run of marks only
+# where collapsing changes it.
+_RULES_FROM_THEIR_MARKS = (
+    ('"“”', f"(?x:{_QUOTE_REST})"),
+    (NO_SPACE_BEFORE, f"(?<={_LETTER_OR_DIGIT}{_SPACE}.|{_SPACE}{_SPACE}.)"),
+    (NO_SPACE_AFTER, _AFTER_OPENING),
+    (f"{REPEATABLE}.", _RUN_TO_COLLAPSE),
+    (_LATIN_MARKS, _AFTER_LATIN_MARK),
+    (f"{SPACE_AFTER}{CLOSING}", _GLUED_AFTER_REST),
+    (OPENING, _GLUED_BEFORE_REST),
 )
+_NEEDS_A_LOOK = first_of(*_RULES_FROM_THEIR_MARKS, flags=re.MULTILINE)
 _QUOTES_OF = {quotes: lazy(f"[{quotes}]") for quotes in QUOTE_SETS}
 
 

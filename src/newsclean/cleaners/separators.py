@@ -13,12 +13,13 @@ _SPACES = f" \\t{UNICODE_SPACES}"  # the spaces `whitespace` will turn into plai
 _SP = f"[{_SPACES}]"
 _SEPARATOR = f"[{re.escape(PIPES + BULLETS)}]"
 _ANY = re.escape(PIPES + BULLETS + DASHES)
-# What makes a line worth a look: a bar or bullet, a dash standing alone, three rule
-# characters in a row.
+# What makes a line worth a look: a bar or bullet, a dash standing alone before another
+# separator or the line's end (`أبوظبي - سكاي نيوز` is text; `- | -` and `- - -` are not),
+# three rule characters in a row.
 _CANDIDATE = scan(
     f"([{re.escape(PIPES + BULLETS + DASHES + RULE_CHARACTERS)}])(?:"
     f"(?<=[{re.escape(PIPES + BULLETS)}])"
-    f"|(?<=[{_DASHES}])(?<!\\S.)(?!\\S)"
+    f"|(?<=[{_DASHES}])(?<!\\S.)(?={_SP}*(?:[{_ANY}\\r\\n]|$))"
     f"|(?<=[{re.escape(RULE_CHARACTERS)}])\\1\\1"
     ")"
 )
