@@ -70,7 +70,7 @@ def first_of(*openings_and_rests: tuple[str, str], flags: int = 0) -> re.Pattern
     to a group by number.
 
     >>> [found.span() for found in first_of(("ab", "c"), ("c", "a")).finditer("acbca")]
-    [(1, 3), (3, 5)]
+    [(0, 2), (2, 4)]
     """
     if any(opening.startswith("^") for opening, _ in openings_and_rests):
         raise ValueError("an opening is a class's contents, not a negated class")

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from newsclean.lines import clean_flagged_lines
-from newsclean.patterns import lazy, scan
+from newsclean.patterns import first_of, lazy, scan
 from newsclean.tables.unicode_spaces import SPACES, UNICODE_SPACES
 
 if TYPE_CHECKING:
@@ -48,10 +48,10 @@ def fix_whitespace(text: str, *, hard_breaks: bool = False) -> str:
         text = _CARRIAGE_RETURN.sub("\n", text)
     if text.endswith(" "):
         text += "\n"  # the last line is looked at like the others; one LF ends the text anyway
-    # Three scans at C speed (a class, "  ", a line end) cost less than one pattern opening
-    # with every space. The lines with a tab or a Unicode space get every rule; the lines left
-    # after that hold plain spaces only, so two in a row need only the collapse of plain runs,
-    # and one at the end only the strip.
+    # Two scans at C speed cost less than one pattern opening with every space: one for a tab,
+    # a Unicode space or a space ending a line, whose lines get every rule, and one for "  ":
+    # the lines left after the first hold plain spaces only, and need only the collapse of
+    # plain runs.
     for flag, fix in _PASSES_KEEPING_HARD_BREAKS if hard_breaks else _PASSES:
         text = clean_flagged_lines(text, flag, fix)
     text = _BLANK_RUN.sub("\n\n", text)
@@ -74,15 +74,10 @@ def _collapse_plain_runs(line: str) -> str:
     return _PLAIN_RUN.sub(" ", line.rstrip(" "))
 
 
-def _strip_end(line: str) -> str:
-    return line.rstrip(" ")
-
-
 _PASSES = (
-    (scan(f"[\\t{UNICODE_SPACES}]"), _fix_line),
+    # (A line end is rare where a space is not: the scan stops at each LF and looks back.)
+    (first_of((f"\\t{UNICODE_SPACES}", ""), ("\n", "(?<= \n)")), _fix_line),
     ("  ", _collapse_plain_runs),
-    # The line end is rare where a space is not: the scan stops at each LF and looks back.
-    (scan("\n(?<= \n)"), _strip_end),
 )
 
 
