@@ -98,9 +98,6 @@ _GLUED_BEFORE_REST = (
     f"|(?<={_LETTER}[{OPENING}])(?<!{TATWEEL}[{OPENING}])(?<!{_ALONE}[{_PROCLITIC}][{OPENING}]))"
 )
 _GLUED_BEFORE = scan(f"[{OPENING}]{_GLUED_BEFORE_REST}")
-# The lines worth a look hold a quote whose side its spacing does not show: glued on both
-# sides or spaced on both (the line's edge counts as a space). Only such a quote is ever moved;
-# a line whose quotes all show their side is left as it is. Built from the sets `_side` uses.
 
 
 def fix_punctuation(text: str) -> str:
@@ -142,6 +139,9 @@ _SPACES = SPACES
 OPENS, CLOSES = "opens", "closes"
 _BEFORE = "[" + re.escape("".join(sorted(_OUTSIDE_BEFORE))) + "]"
 _AFTER = "[" + re.escape("".join(sorted(_OUTSIDE_AFTER))) + "]"
+# The lines worth a look hold a quote whose side its spacing does not show: glued on both
+# sides or spaced on both (the line's edge counts as a space). Only such a quote is ever moved;
+# a line whose quotes all show their side is left as it is. Built from the sets `_side` uses.
 # (A line end is written `\\n` here: verbose mode drops a literal one outside a class, and
 # `(?=<LF>|$)` became an empty look-ahead that flagged every opening quote.)
 _QUOTE_REST = f"""(?:
