@@ -38,6 +38,9 @@ UNCHANGED = [
     "\tindented with a tab\n",
     "- item\n  - nested item\n",
     "| a | b |\n|---|---|\n| 1 | 2 |\n",
+    # A space that carries combining marks is their base (risan/quran-json, Al-Baqarah 72).
+    "قَتَلۡتُمۡ نَفۡسٗا فَٱدَّـٰرَ\u2009ٰٔتُمۡ فِيهَاۖ\n",
+    "e\u00a0\u0301 alone\n",
     "می\u200cخواهد\n",  # ZWNJ is not whitespace
     "para one\n\npara two\n",
 ]

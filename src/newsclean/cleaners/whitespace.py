@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from newsclean.lines import clean_flagged_lines
 from newsclean.patterns import first_of, lazy, scan
+from newsclean.tables.arabic import ARABIC_MARKS
 from newsclean.tables.unicode_spaces import SPACES, UNICODE_SPACES
 
 if TYPE_CHECKING:
@@ -20,8 +21,12 @@ _UNICODE_SPACE = lazy(f"[{UNICODE_SPACES}]")
 # run holding a no-break or other Unicode space is what scrapers leave before a paragraph.
 _SCRAPED_INDENT = lazy(f"(?=[ \\t]*[{UNICODE_SPACES}]){_SPACE}+")
 # Only runs that need a change match: two or more spaces, or one that is not a plain space.
-# A plain space between words, the common case, fails the first test after the class.
-_INNER_RUN = scan(f"{_SPACE}(?:(?<! )|(?={_SPACE}))(?<=\\S{_SPACE}){_SPACE}*(?=\\S)")
+# A plain space between words, the common case, fails the first test after the class. A run
+# followed by a combining mark is the mark's base (a Quran edition sets the superscript alef
+# and hamza of `فَٱدَّـٰرَ ٰٔتُمۡ` on a thin space): left as it is.
+_INNER_RUN = scan(
+    f"{_SPACE}(?:(?<! )|(?={_SPACE}))(?<=\\S{_SPACE}){_SPACE}*(?=\\S)(?![{ARABIC_MARKS}\u0300-\u036f])"
+)
 # Opening with a literal (not `\n{3,}`), it is scanned for faster than `in` finds "\n\n\n".
 _BLANK_RUN = scan("\n\n\n+")
 # Runs of two or more plain spaces inside a line; the scan for them is one for "  ".
