@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from newsclean.language import weigh
 from newsclean.pipeline import Pipeline
 from newsclean.registry import PROFILES
 from newsclean.tables.arabic import PRESENTATION_FORMS
@@ -98,3 +99,34 @@ def test_arabic_that_writes_teh_marbuta_as_heh_is_not_spelled_persian(real_corpu
     # (The articles hold a few ی and ک typed on a Persian keyboard: those become ي and ك.)
     assert cleaned.count("ی") <= block.count("ی") and cleaned.count("ک") <= block.count("ک")
     assert cleaned.count("ي") >= block.count("ي") and cleaned.count("ك") >= block.count("ك")
+
+
+def test_a_persian_line_in_a_block_of_arabic_lines_keeps_its_letters(real_corpus):
+    # Letters settle a paragraph, not each of many lines (a dump of tweets, one per line, makes
+    # blocks of hundreds): a Persian line without پ چ ژ گ or a ZWNJ, among Arabic lines with
+    # two ة, was spelled Arabic with them (میلیارد ریال برای -> ميليارد ريال براي). (A line
+    # with no evidence of its own, a name or a short headline, follows its block, as before.)
+    arabic = [line for name, text in sorted(real_corpus.items()) if not is_persian_article(name) for line in text.splitlines() if line.strip()]
+    persian = [
+        line
+        for name, text in sorted(real_corpus.items())
+        if is_persian_article(name)
+        for line in text.splitlines()
+        if 30 < len(line) < 300 and ("ی" in line or "ک" in line) and not re.search("[پچژگ\u200c\u200e\u200f]", line)
+        and weigh(line, None) == "fa"
+    ]
+    assert len(persian) >= 4
+    pipeline = Pipeline.from_profile("news")
+    for index, line in enumerate(persian):
+        block = "\n".join([*arabic[index * 8 : index * 8 + 4], line, *arabic[index * 8 + 4 : index * 8 + 8]]) + "\n"
+        alone = pipeline.clean(line + "\n").rstrip("\n")  # (the other cleaners' changes too)
+        assert alone in pipeline.clean(block).splitlines(), line
+
+
+def test_a_vowel_mark_takes_no_line_out_of_a_persian_block(real_corpus):
+    # Persian writes the kasra of the ezafe; as evidence it would make a Persian line typed with
+    # Arabic ي Arabic, and it was left unspelled in its Persian block (a Persian tweet of
+    # Arman-Rayan-Sharif/arman-text-emotion: عنصرِ بي اراده).
+    persian = [line for name, text in sorted(real_corpus.items()) if is_persian_article(name) for line in text.splitlines() if line.strip()]
+    block = "\n".join([*persian[:6], "لعنت به انسان سست عنصرِ بي اراده(من)", *persian[6:12]]) + "\n"
+    assert "عنصرِ بی اراده" in Pipeline.from_profile("news").clean(block)

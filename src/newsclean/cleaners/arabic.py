@@ -15,6 +15,7 @@ from newsclean.language import (
     OTHER_ARABIC_SCRIPT,
     PERSIAN,
     document_language,
+    evidence,
     quick_guess,
     weigh,
 )
@@ -292,7 +293,10 @@ def _runs_by_language(text: str, lang: str, folded: bool, document: str | None) 
             yield text, None  # (what its speller would find is not there: one scan for two)
             return
         if quick and not _OTHER_LANGUAGE_LETTER.search(text):
-            yield text, quick
+            if text.count("\n", 0, len(text) - 1) == 0:
+                yield text, quick
+            else:
+                yield from _runs_whose_lines_agree(text, quick, folded, document)
             return
     # Each paragraph (line) on its own evidence. One with none of its own (a name, a number,
     # a hashtag, a short list item) follows its block's evidence, else its document's; where
@@ -310,6 +314,36 @@ def _runs_by_language(text: str, lang: str, folded: bool, document: str | None) 
     # a call per line cost more than the spelling.
     for language, run in itertools.groupby(zip(lines, languages, strict=False), key=itemgetter(1)):
         yield "".join(line for line, _ in run), language
+
+
+def _runs_whose_lines_agree(text: str, language: str, folded: bool, document: str | None) -> Iterator[tuple[str, str | None]]:
+    """The runs of a block of lines whose letters say ``language``. Letters settle a paragraph,
+    not each of many lines: a line the speller would change keeps its letters where its own
+    evidence is all the other language's (a Persian tweet without پ چ ژ گ or a ZWNJ, in a dump
+    of Arabic ones). A line with some evidence of ``language`` goes with its block: a vowelled
+    Arabic verse reads as Persian words once its marks are set aside (بِهِ is به, هُمْ is هم)."""
+    respelled = _RESPELLED_IN_AN_ARABIC_LINE if language == ARABIC else _RESPELLED_IN_A_PERSIAN_LINE
+    lines = text.splitlines(keepends=True)
+    languages = [None if respelled.search(line) and _all_evidence_against(line, language, folded, document) else language for line in lines]
+    for spelled_as, run in itertools.groupby(zip(lines, languages, strict=True), key=itemgetter(1)):
+        yield "".join(line for line, _ in run), spelled_as
+
+
+def _all_evidence_against(line: str, language: str, folded: bool, document: str | None) -> bool:
+    # (A sign of the line's own language, found at memory speed, settles most lines: the
+    # evidence costs a word count.)
+    if language == ARABIC and not folded and "ة" in line:
+        return False
+    if language == PERSIAN and any(map(line.__contains__, PERSIAN_ONLY_LETTERS)):
+        return False
+    if language == PERSIAN:
+        # A vowel mark keeps a line with an Arabic block, but takes none out of a Persian one:
+        # Persian writes the kasra of the ezafe (عنصرِ بی اراده).
+        line = _MARKS.sub("", line)
+    arabic, persian = evidence(line, folded=folded)
+    if (arabic if language == ARABIC else persian) > 0:
+        return False
+    return weigh(line, language, folded=folded, document=document) not in (language, None)
 
 
 def _unless_quoted(language: str | None, context: str | None) -> str | None:
