@@ -64,6 +64,15 @@ UNCHANGED = [
     "وای ترسناکی شد یهو :|",
     "گرفتم بلاکش کنم :||",
     "نمیتونم تمومش کنم :-| =|",
+    # a tweet's ornaments and pictures (shapes of Arabic tweets, motazsaad/arabic-sentiment-analysis):
+    # separators beside an emoji, a dingbat, box drawing or an ASCII stroke
+    "♡ • • • • نص ♥ • • • #وسم",
+    "❥✿•┈┈• •°{ 💔 }°• •┈┈•✿❥ نص",
+    "نص جميل 💕 |",
+    "| 💛 نص",
+    "📌 ❌••【 نص 】••❌",
+    "وا 🤨 ,_\\// _\\| | ) )-\\ \\ _|,|_| | #وسم",
+    "نص 😍 - - - - 🎁 نص",
 ]
 
 layout = soup(

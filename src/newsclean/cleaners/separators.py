@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from newsclean.patterns import lazy, scan
 from newsclean.tables.separators import BULLETS, DASHES, PIPES, RULE_CHARACTERS
@@ -50,9 +51,30 @@ def _in_a_face(text: str, start: int) -> bool:
     return before[-1:] in (":", ";", "=") or (before[-1:] == "-" and before[:1] in (":", ";", "="))
 
 
+# Strokes of an ASCII picture: a bar beside them is drawn, not left over.
+_DRAWING = frozenset("\\/_^~<>")
+# What lies between a separator and its neighbour: spaces, and what an emoji is built with.
+_PASSED_OVER = " \t" + UNICODE_SPACES + "\ufe0f\u200d"
+
+
+def _in_an_ornament(text: str, start: int, end: int) -> bool:
+    """Whether the separators from ``start`` to ``end`` touch, past spaces, a symbol (an emoji,
+    a dingbat, box drawing: `♡ • • •`, `❥✿•┈┈• •°`, `💕 |`) or an ASCII picture's stroke: a
+    tweet's ornament or a drawing, which scraped debris never is."""
+    before = text[:start].rstrip(_PASSED_OVER)[-1:]
+    after = text[end:].lstrip(_PASSED_OVER)[:1]
+    return any(character in _DRAWING or unicodedata.category(character) == "So" for character in before + after)
+
+
 def _drop_dangling(match: re.Match[str]) -> str:
-    bars = match.group()
-    return bars if bars[0] in PIPES and _in_a_face(match.string, match.start()) else ""
+    bars, text = match.group(), match.string
+    if bars[0] in PIPES and _in_a_face(text, match.start()):
+        return bars
+    return bars if _in_an_ornament(text, match.start(), match.end()) else ""
+
+
+def _drop_dangling_start(match: re.Match[str]) -> str:
+    return match.group() if _in_an_ornament(match.string, match.end(1), match.end()) else match.group(1)
 
 
 def dedupe_separators(text: str) -> str:
@@ -192,14 +214,18 @@ def _all_cells_filled(row: str) -> bool:
 
 def _clean_line(line: str) -> str:
     line = _RUN.sub(_collapse_run, line)
-    line = _DASH_RUN.sub(r"\1", line)
+    line = _DASH_RUN.sub(_collapse_dash_run, line)
     line = _DANGLING_END.sub(_drop_dangling, line)
-    return _DANGLING_START.sub(r"\1", line)
+    return _DANGLING_START.sub(_drop_dangling_start, line)
+
+
+def _collapse_dash_run(match: re.Match[str]) -> str:
+    return match.group() if _in_an_ornament(match.string, match.start(), match.end()) else match.group(1)
 
 
 def _collapse_run(match: re.Match[str]) -> str:
     run, text = match.group(), match.string
-    if _in_a_face(text, match.start()):
+    if _in_a_face(text, match.start()) or _in_an_ornament(text, match.start(), match.end()):
         return run
     if run == "||":  # `a || b` in code-like text is an operator, not debris
         before = text[: match.start()].rstrip()[-1:]
