@@ -56,6 +56,8 @@ CASES = [
     # a tatweel carrying a mark keeps one tatweel; a second cleaning finds nothing more
     ("الـَـعربية", "الـَعربية"),
     ("كـتـابهـ", "كتابه"),
+    # a presentation form's letter and the maddah typed after it are آ, in NFC (a tweet wrote ﺎٓلحب)
+    ("سآده \ufe8e\u0653لحب", "سآده آلحب"),
 ]
 
 UNCHANGED = [

@@ -68,9 +68,14 @@ CASES = [
     ("خوب است!!!", "خوب است!"),
     # mixed lines: only the Arabic part changes
     ("He said: hello , world. قال ، إن", "He said: hello , world. قال، إن"),
+    # the quote is spaced from the marks as they stay: once, not on a second cleaning (a tweet,
+    # motazsaad/arabic-sentiment-analysis)
+    ('يسالونك عن ..\"وطني الكويت\" ! قل لهم', 'يسالونك عن.. \"وطني الكويت\" ! قل لهم'),
 ]
 
 UNCHANGED = [
+    # `:(` may be a face: the space after the bracket stays, and none is put between them
+    "قال تعالى:( يثبت الله الذين آمنوا)",
     "e.g. U.S. 3.14 1,000 10:30 example.com ?q=1 C++ ...",
     "Hello , world ( x ) !!! ?? ..",
     "قال...",

@@ -223,7 +223,9 @@ def _fix_letters(line: str) -> str:
     line = _PRESENTATION_FORMS(line)
     if TATWEEL in line:
         line = _fix_tatweel(line)
-    return _MARK_CLUSTER.sub(_dedupe_marks, line)
+    # In NFC again: a presentation form's letter composes with a mark typed after it (ﺎ and a
+    # maddah are آ), which the NFC of `invisible`, before, could not see.
+    return nfc(_MARK_CLUSTER.sub(_dedupe_marks, line))
 
 
 def _tatweel_stays(match: re.Match[str]) -> bool:

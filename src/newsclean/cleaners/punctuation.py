@@ -92,9 +92,10 @@ _ALONE = f"(?<!{_LETTER})"
 _AFTER_A_WORD = f"(?<={_LETTER})(?<!{TATWEEL})(?<!{_ALONE}[{_PROCLITIC}])"
 _WORD_ENDS_HERE = lazy(_AFTER_A_WORD)
 # An opening bracket glued to the word or the mark before it (`كلمة(تفسير)`, `قال:«نص»`),
-# unless it holds a suffix of a few letters (`واژه(ها)`: the word's plural, not an aside).
+# unless it holds a suffix of a few letters (`واژه(ها)`: the word's plural, not an aside), or
+# makes a face with the mark (`:(`, which the rule for the space after an opening leaves too).
 _GLUED_BEFORE_REST = (
-    f"(?!(?<=\\(){_LETTER}{{1,3}}\\))(?:(?<={_LETTER}[{SPACE_AFTER}][{OPENING}])"
+    f"(?!(?<=\\(){_LETTER}{{1,3}}\\))(?:(?<={_LETTER}[{SPACE_AFTER}][{OPENING}])(?<![;:]\\()"
     f"|(?<={_LETTER}[{OPENING}])(?<!{TATWEEL}[{OPENING}])(?<!{_ALONE}[{_PROCLITIC}][{OPENING}]))"
 )
 _GLUED_BEFORE = scan(f"[{OPENING}]{_GLUED_BEFORE_REST}")
@@ -120,7 +121,9 @@ def fix_punctuation(text: str) -> str:
 
 
 def _fix_line(line: str) -> str:
-    return _fix_marks(_fix_quotes(line))
+    # The marks first: where a quote goes depends on the marks before it, as they will stay
+    # (`عن .."وطني"`: the space goes from before the dots, then the quote is spaced from them).
+    return _fix_quotes(_fix_marks(line))
 
 
 def _fix_quotes(line: str) -> str:
