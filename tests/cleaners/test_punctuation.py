@@ -74,6 +74,8 @@ CASES = [
 ]
 
 UNCHANGED = [
+    # Uyghur writes a case suffix after a closing quote (UD_Uyghur-UDT, CC BY-SA 4.0)
+    "ئىمائىي «مۇقىمسىزلىق»نى كەلتۈرۈپ چىقىرىشى",
     # `:(` may be a face: the space after the bracket stays, and none is put between them
     "قال تعالى:( يثبت الله الذين آمنوا)",
     "e.g. U.S. 3.14 1,000 10:30 example.com ?q=1 C++ ...",

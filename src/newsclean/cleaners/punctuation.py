@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newsclean.language import is_other_language
 from newsclean.lines import clean_flagged_lines
 from newsclean.patterns import first_of, lazy, scan
 from newsclean.tables.arabic import DIGITS, TATWEEL
@@ -265,7 +266,15 @@ def _first_group(match: re.Match[str]) -> str:
 
 
 def _space_after(match: re.Match[str]) -> str:
-    return match.group() + " "
+    mark = match.group()
+    if mark in _CLOSING and is_other_language(match.string):
+        # Uyghur, Kurdish and Urdu write a word's suffix after its closing quote or bracket
+        # (`«مۇقىمسىزلىق»نى`), more than a list of suffixes could hold.
+        return mark
+    return mark + " "
+
+
+_CLOSING = frozenset(CLOSING.replace("\\", ""))
 
 
 def _space_before(match: re.Match[str]) -> str:
