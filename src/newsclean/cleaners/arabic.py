@@ -220,12 +220,14 @@ def _lower_unless_a_tag(match: re.Match[str]) -> str:
 
 
 def _fix_letters(line: str) -> str:
-    line = _PRESENTATION_FORMS(line)
-    if TATWEEL in line:
-        line = _fix_tatweel(line)
-    # In NFC again: a presentation form's letter composes with a mark typed after it (ﺎ and a
-    # maddah are آ), which the NFC of `invisible`, before, could not see.
-    return nfc(_MARK_CLUSTER.sub(_dedupe_marks, line))
+    letters = _PRESENTATION_FORMS(line)
+    if letters != line:
+        # A form's letter composes with a mark typed after it (ﺎ and a maddah are آ), which
+        # the NFC of `invisible`, before, could not see.
+        letters = nfc(letters)
+    if TATWEEL in letters:
+        letters = _fix_tatweel(letters)
+    return _MARK_CLUSTER.sub(_dedupe_marks, letters)
 
 
 def _tatweel_stays(match: re.Match[str]) -> bool:
