@@ -72,6 +72,10 @@ CASES = [
 ]
 
 UNCHANGED = [
+    # comparisons whose first letter names an element: no attribute is `&&` or Arabic
+    "إذا كان a<b و b>c فإن",
+    "if (a<b && c>d) return",
+    "a<i ثم i>0",
     "a < b",
     "x > y",
     "<3",

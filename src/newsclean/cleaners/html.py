@@ -45,7 +45,10 @@ _SCRIPT_OR_STYLE_TAG = lazy(r"<(script|style)\b[^<>]*>", re.IGNORECASE)
 _CLOSING_TAG_END = lazy(r"\s*>")
 # Attribute values may hold anything but angle brackets; a tag may span lines.
 _ATTRIBUTES = r"""(?:[^<>"']|"[^"<>]*"|'[^'<>]*')*"""
-_TAG = rf"</?{_NAME}(?=[\s/>]){_ATTRIBUTES}>"
+# A tag's attributes as HTML writes them: ASCII names, each with a value or none. `a<b && c>d`
+# and `a<b و b>c` are comparisons, not a `<b>` tag with attributes `&&` or `و`.
+_ATTRIBUTE = r"""[A-Za-z_:@][-A-Za-z0-9_:.@]*(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s<>"'=`]+))?"""
+_TAG = rf"""</?{_NAME}(?=[\s/>])(?:(?:\s+|(?<=["'])){_ATTRIBUTE})*\s*(?:/\s*)?>"""
 _QUOTED_ATTRIBUTES = r"""(?:[ \t]+[\w-]+=(?:"[^"<>\n]*"|'[^'<>\n]*'|[^\s<>"']+))*"""
 _TAG_RUN = lazy(rf"{_TAG}(?:[ \t]*{_TAG})*", re.IGNORECASE)
 _UPPER_CASE_TAG = lazy(rf"</?({SGML_FIELD_NAME})>")
