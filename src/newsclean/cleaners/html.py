@@ -60,7 +60,8 @@ _TAG_ACROSS_LINES = lazy(rf"</?{_NAME}(?=\s){_ATTRIBUTES}\n", re.IGNORECASE)
 # What any tag across lines starts with: `<`, a letter, no `<` or `>` up to the line end.
 _MAY_CROSS_LINES = scan(r"<[/A-Za-z][^<>\n]*\n")
 # Pieces of tags that an extractor cut: `/p>` anywhere, `br/>` after no letter, `p>` opening
-# a line, `<p` / `<br /` / `</di` ending one, and `</p` standing alone. Each branch starts from
+# a line, `<p` / `<br /` / `</di` ending one (`<p` not after a Latin letter or digit: `a<b` at
+# a line's end compares), and `</p` standing alone. Each branch starts from
 # a literal or a line start, and names are checked against the element list afterwards.
 _SOME_NAME = "[a-z][a-z0-9]{0,9}"
 # What other cleaners remove at the edges of a line: spaces of any kind (`whitespace`) and
@@ -76,7 +77,7 @@ _FRAGMENT = lazy(
         (?<!<)/(?P<closing>{_SOME_NAME})[ \t]*>
       | (?<![\w<])(?P<self_closing>{_SOME_NAME})[ \t]*/>
       | ^(?P<edge>{_EDGE})(?P<opening>{_SOME_NAME}){_QUOTED_ATTRIBUTES}(?:[ \t]*/)?>(?![\d=])
-      | <(?P<head>{_SOME_NAME}){_QUOTED_ATTRIBUTES}(?:[ \t]+[\w-]+=["']?[^"'<>\n]*)?[ \t]*/?(?={_EDGE}$)
+      | (?<![A-Za-z0-9_])<(?P<head>{_SOME_NAME}){_QUOTED_ATTRIBUTES}(?:[ \t]+[\w-]+=["']?[^"'<>\n]*)?[ \t]*/?(?={_EDGE}$)
       | </(?P<cut>{_SOME_NAME})(?={_EDGE}$)
       | (?<!\S)</(?P<alone>{_SOME_NAME})(?=\s)
     )[ \t]*""",
@@ -223,14 +224,17 @@ _HEAD_AT_END = lazy(
 _OPENING_AT_START = lazy(rf"(?P<opening>{_SOME_NAME}){_QUOTED_ATTRIBUTES}(?:[ \t]*/)?>(?![\d=])[ \t]*", re.IGNORECASE)
 
 
+_LATIN_WORD_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+
+
 def _peel_line_end(line: str) -> str:
     # Positions, not new strings, until the end: each piece costs its own length.
     edge_start = end = len(line.rstrip(_EDGE_CHARACTERS))
     while True:
         start = line.rfind("<", 0, end)
         match = _HEAD_AT_END.fullmatch(line, start, end) if start >= 0 else None
-        if match is None or not _known(match):
-            break
+        if match is None or not _known(match) or (start and line[start - 1] in _LATIN_WORD_CHARACTERS):
+            break  # (after a Latin letter or digit, `a<b` at a line's end compares)
         end = start
         while end > 0 and line[end - 1] in _EDGE_CHARACTERS:
             end -= 1  # (bars and spaces between two pieces are the edge too)
