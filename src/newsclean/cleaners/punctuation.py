@@ -77,9 +77,12 @@ _SAME_MARK_RUN = lazy(f"([{REPEATABLE}])\\1+")
 _DOT_RUN = lazy(r"\.{2,}")
 _DOMAIN_SUFFIX = f"(?<=\\.)(?:{'|'.join(ARABIC_DOMAIN_SUFFIXES)})(?!{_LETTER})"
 # A mark or a closing bracket glued to the next word (`البلدين.التقى`), but not the dot of an
-# abbreviation, written after a word of one letter (`ق.ظ`, `ص.ب`, `د.محمد`), nor a suffix that
+# abbreviation, written after a word of one letter (`ق.ظ`, `ص.ب`, `د.محمد`, `هـ.ش`), nor a suffix that
 # Persian and Kurdish write after a bracket or quote (`(کتاب)ها`, `(الترقی)ی`, `(خۆیبوون)دا`).
-_ONE_LETTER_WORD_AND_DOT = f"(?<!{_LETTER}{_LETTER}\\.)(?<={_LETTER}\\.)"
+# (The letter may be stretched: `هـ.ش` and `هـ.ق` date Persian years.)
+_ONE_LETTER_WORD_AND_DOT = (
+    f"(?:(?<!{_LETTER}{_LETTER}\\.)(?<={_LETTER}\\.)|(?<!{_LETTER}{_LETTER}{TATWEEL}\\.)(?<={_LETTER}{TATWEEL}\\.))"
+)
 _SUFFIX = f"(?:{'|'.join(sorted(GLUED_SUFFIXES, key=len, reverse=True))})(?!{_LETTER})"
 _GLUED_AFTER_REST = (
     f"(?={_LETTER})(?!{_DOMAIN_SUFFIX})(?:(?<!\\.)|(?!{_ONE_LETTER_WORD_AND_DOT}))(?!(?<=[{CLOSING}]){_SUFFIX})"
