@@ -233,12 +233,18 @@ def _peel_line_end(line: str) -> str:
     while True:
         start = line.rfind("<", 0, end)
         match = _HEAD_AT_END.fullmatch(line, start, end) if start >= 0 else None
-        if match is None or not _known(match) or (start and line[start - 1] in _LATIN_WORD_CHARACTERS):
-            break  # (after a Latin letter or digit, `a<b` at a line's end compares)
+        if match is None or not _known(match) or _compares(line, start, match):
+            break
         end = start
         while end > 0 and line[end - 1] in _EDGE_CHARACTERS:
             end -= 1  # (bars and spaces between two pieces are the edge too)
     return line if end == edge_start else _rebuild_end(line, end, edge_start)
+
+
+def _compares(line: str, start: int, match: re.Match[str]) -> bool:
+    # `a<b` at a line's end compares: an opening piece after a Latin letter or digit is no
+    # tag. (A closing one, `</di`, is: no comparison is written so.)
+    return match.lastgroup == "head" and start > 0 and line[start - 1] in _LATIN_WORD_CHARACTERS
 
 
 def _rebuild_end(line: str, end: int, edge_start: int) -> str:
