@@ -137,7 +137,8 @@ def _marks_out_of_order() -> list[tuple[str, str]]:
     sorts them, each mark once, shadda and its vowel as typed in clean text, is left alone.)"""
     classes: dict[int, str] = {}
     for mark in sorted(_MARKS_SET):
-        classes[unicodedata.combining(mark)] = classes.get(unicodedata.combining(mark), "") + mark
+        level = unicodedata.combining(mark)
+        classes[level] = classes.get(level, "") + mark
     return [
         (re.escape(marks), "(?=[" + re.escape("".join(m for c, m in classes.items() if c <= level)) + "])")
         for level, marks in classes.items()
@@ -291,12 +292,12 @@ def _runs_by_language(text: str, lang: str, folded: bool, document: str | None) 
     if not _LETTER_CHAR.search(text):
         yield text, None  # digits alone do not tell the language
         return
-    if document != OTHER_ARABIC_SCRIPT:
-        quick = quick_guess(text, folded=folded)
-        if quick and not _ANOTHER_LANGUAGE_OR_RESPELLED[quick].search(text):
+    quick = quick_guess(text, folded=folded) if document != OTHER_ARABIC_SCRIPT else None
+    if quick:
+        if not _ANOTHER_LANGUAGE_OR_RESPELLED[quick].search(text):
             yield text, None  # (what its speller would find is not there: one scan for two)
             return
-        if quick and not _OTHER_LANGUAGE_LETTER.search(text):
+        if not _OTHER_LANGUAGE_LETTER.search(text):
             if text.count("\n", 0, len(text) - 1) == 0:
                 yield text, quick
             else:
@@ -326,7 +327,7 @@ def _runs_whose_lines_agree(text: str, language: str, folded: bool, document: st
     evidence is all the other language's (a Persian tweet without پ چ ژ گ or a ZWNJ, in a dump
     of Arabic ones). A line with some evidence of ``language`` goes with its block: a vowelled
     Arabic verse reads as Persian words once its marks are set aside (بِهِ is به, هُمْ is هم)."""
-    respelled = _RESPELLED_IN_AN_ARABIC_LINE if language == ARABIC else _RESPELLED_IN_A_PERSIAN_LINE
+    respelled = _RESPELLED_IN[language]
     lines = text.splitlines(keepends=True)
     languages = [None if respelled.search(line) and _all_evidence_against(line, language, folded, document) else language for line in lines]
     for spelled_as, run in itertools.groupby(zip(lines, languages, strict=True), key=itemgetter(1)):
@@ -338,9 +339,9 @@ def _all_evidence_against(line: str, language: str, folded: bool, document: str 
     # evidence costs a word count.)
     if language == ARABIC and not folded and "ة" in line:
         return False
-    if language == PERSIAN and any(map(line.__contains__, PERSIAN_ONLY_LETTERS)):
-        return False
     if language == PERSIAN:
+        if any(map(line.__contains__, PERSIAN_ONLY_LETTERS)):
+            return False
         # A vowel mark keeps a line with an Arabic block, but takes none out of a Persian one:
         # Persian writes the kasra of the ezafe (عنصرِ بی اراده).
         line = _MARKS.sub("", line)
@@ -403,6 +404,7 @@ _QUOTE_MARK = scan('[«"“”]')
 # What each speller changes, from its tables (tests/test_gates.py holds them to the spellers).
 _RESPELLED_IN_AN_ARABIC_LINE = scan(f"[{''.join(TO_ARABIC)}{''.join(HEH_VARIANTS)}ی]")
 _RESPELLED_IN_A_PERSIAN_LINE = scan(f"[{''.join(TO_PERSIAN)}]")
+_RESPELLED_IN = {ARABIC: _RESPELLED_IN_AN_ARABIC_LINE, PERSIAN: _RESPELLED_IN_A_PERSIAN_LINE}
 # A text whose letters settle its language spells nothing when it holds neither a letter of
 # the other Arabic-script languages nor one its speller changes.
 _ANOTHER_LANGUAGE_OR_RESPELLED = {
@@ -412,7 +414,7 @@ _ANOTHER_LANGUAGE_OR_RESPELLED = {
 
 
 def _spelled_apart_from_the_other_language(text: str, speller: Callable[[str], str], other: str) -> str:
-    respelled = _RESPELLED_IN_AN_ARABIC_LINE if other == PERSIAN else _RESPELLED_IN_A_PERSIAN_LINE
+    respelled = _RESPELLED_IN[ARABIC if other == PERSIAN else PERSIAN]
     if not respelled.search(text):
         return text  # (most runs of clean text: nothing to spell, no quotation to weigh)
     spans = _spans_of_the_other_language(text, other, respelled)

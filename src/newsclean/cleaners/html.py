@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import html.entities
 import re
+import string
 from collections.abc import Callable
 
 from newsclean.cleaners.invisible import remove_invisible
@@ -64,6 +65,9 @@ _MAY_CROSS_LINES = scan(r"<[/A-Za-z][^<>\n]*\n")
 # a line's end compares), and `</p` standing alone. Each branch starts from
 # a literal or a line start, and names are checked against the element list afterwards.
 _SOME_NAME = "[a-z][a-z0-9]{0,9}"
+# What a cut opening piece does not follow: `a<b` compares.
+_LATIN_WORD_CHARACTERS = frozenset(string.ascii_letters + string.digits + "_")
+_NOT_AFTER_A_LATIN_WORD = f"(?<![{''.join(sorted(_LATIN_WORD_CHARACTERS))}])"
 # What other cleaners remove at the edges of a line: spaces of any kind (`whitespace`) and
 # dangling bars (`separators`). A piece of a tag beside them is at the edge already; else the
 # second cleaning would find it there and remove it then.
@@ -77,7 +81,7 @@ _FRAGMENT = lazy(
         (?<!<)/(?P<closing>{_SOME_NAME})[ \t]*>
       | (?<![\w<])(?P<self_closing>{_SOME_NAME})[ \t]*/>
       | ^(?P<edge>{_EDGE})(?P<opening>{_SOME_NAME}){_QUOTED_ATTRIBUTES}(?:[ \t]*/)?>(?![\d=])
-      | (?<![A-Za-z0-9_])<(?P<head>{_SOME_NAME}){_QUOTED_ATTRIBUTES}(?:[ \t]+[\w-]+=["']?[^"'<>\n]*)?[ \t]*/?(?={_EDGE}$)
+      | {_NOT_AFTER_A_LATIN_WORD}<(?P<head>{_SOME_NAME}){_QUOTED_ATTRIBUTES}(?:[ \t]+[\w-]+=["']?[^"'<>\n]*)?[ \t]*/?(?={_EDGE}$)
       | </(?P<cut>{_SOME_NAME})(?={_EDGE}$)
       | (?<!\S)</(?P<alone>{_SOME_NAME})(?=\s)
     )[ \t]*""",
@@ -222,9 +226,6 @@ _HEAD_AT_END = lazy(
     re.IGNORECASE,
 )
 _OPENING_AT_START = lazy(rf"(?P<opening>{_SOME_NAME}){_QUOTED_ATTRIBUTES}(?:[ \t]*/)?>(?![\d=])[ \t]*", re.IGNORECASE)
-
-
-_LATIN_WORD_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 
 
 def _peel_line_end(line: str) -> str:
