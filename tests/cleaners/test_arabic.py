@@ -61,6 +61,8 @@ CASES = [
 ]
 
 UNCHANGED = [
+    # اهـ abbreviates انتهى, the end of a quotation, as هـ the Hijri era
+    "قال ابن تيمية: كذا وكذا. اهـ.",
     # other Arabic-script languages keep their letters and digits
     "ئەو کەسەی لە شارەکە دەژی",  # Sorani Kurdish: ە, ی, ک
     "بەشی یەكەم داهاتی نەتەوەیی",  # Sorani as written with Arabic ك

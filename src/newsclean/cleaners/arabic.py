@@ -125,8 +125,8 @@ _TATWEEL_BETWEEN_DIGITS = scan(f"{TATWEEL}(?<={_DIGIT}{TATWEEL})(?:{TATWEEL}|{_M
 _TATWEEL_AFTER_LETTER = scan(f"{TATWEEL}(?<=(?:{_LETTER}|{_MARK}){TATWEEL}){TATWEEL}*")
 _LETTER_AFTER_MARKS = lazy(f"{_MARK}*{_LETTER}")
 # A word of one letter shows its joining form with a tatweel: an enumerator (أ - ب - جـ), a
-# suffix cited alone (یـ), the Hijri era mark هـ.
-_PREFIX_WORD = lazy(f"[وف]?(?:ال|لل|بال|[كک]ال|[بلكک])|{_LETTER}")
+# suffix cited alone (یـ), the Hijri era mark هـ; so does اهـ, "end of quotation" (انتهى).
+_PREFIX_WORD = lazy(f"[وف]?(?:ال|لل|بال|[كک]ال|[بلكک])|{_LETTER}|اه")
 _MARK_CLUSTER = scan(f"{_MARK}{_MARK}+")
 _MARKS = scan(one_or_more(_MARK))
 
