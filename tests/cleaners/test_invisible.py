@@ -35,6 +35,13 @@ CASES = [
 ]
 
 UNCHANGED = [
+    # a ZWJ at a word's edge shows an Arabic-script letter's joining form: the Hijri year's ه‍
+    # (tweets of motazsaad/arabic-sentiment-analysis, the Persian standard's ه‍.ش), the
+    # proclitic ك before a quote (almayadeen-0004); after a virama, a half form
+    "الإمام الأعمش (ت١٤٨ه\u200d) قال",
+    "سال ۱۴۰۲ ه\u200d.ش",
+    'ك\u200d"أفضل وسيلة"',
+    "क्\u200dष",
     # implicit marks with a job: beside brackets, digits, a Latin name, at a change of direction
     "استخدم الدالة\u200e()\u200e في الكود",
     "قال\u200f (CNN)\u200e إن",

@@ -76,6 +76,7 @@ CASES = [
 UNCHANGED = [
     # Persian years: هجری شمسی and قمری, abbreviated after a stretched ه
     "در سال ۱۴۰۲ هـ.ش و ۱۴۴۵ هـ.ق",
+    "سال ۱۴۰۲ ه\u200d.ش",  # the joining form shown by a ZWJ
     # Uyghur writes a case suffix after a closing quote (UD_Uyghur-UDT, CC BY-SA 4.0)
     "ئىمائىي «مۇقىمسىزلىق»نى كەلتۈرۈپ چىقىرىشى",
     # `:(` may be a face: the space after the bracket stays, and none is put between them

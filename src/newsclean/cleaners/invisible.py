@@ -7,7 +7,7 @@ import unicodedata
 from newsclean.cleaners.punctuation import becomes_an_arabic_mark
 from newsclean.lines import clean_flagged_lines
 from newsclean.patterns import lazy, one_or_more, scan
-from newsclean.tables.arabic import ARABIC_MARKS, ZWNJ
+from newsclean.tables.arabic import ARABIC_LETTER, ARABIC_MARKS, ZWNJ
 from newsclean.tables.invisible import (
     BIDI_CONTROLS,
     EMOJI,
@@ -201,4 +201,24 @@ def _keep_meaningful_joiners(match: re.Match[str]) -> str:
     # A ZWJ between two emoji builds one glyph (woman, ZWJ, laptop).
     if run == ZWJ and _EMOJI_CHAR.fullmatch(before) and _EMOJI_CHAR.fullmatch(after):
         return ZWJ
+    if run == ZWJ and _shows_a_joining_form(before, after):
+        return ZWJ
     return ""
+
+
+def _shows_a_joining_form(before: str, after: str) -> bool:
+    """Whether a ZWJ between ``before`` and ``after`` changes how a letter is drawn: at a word's
+    edge beside an Arabic-script letter it shows the letter's joining form (the abbreviations
+    `ه‍.ش` and `ه‍.ق` of Persian years, which the Persian standard writes so), and after a
+    virama it asks for a half form (Devanagari `क्‍ष`). Between two letters that join anyway it
+    changes nothing, and goes."""
+    if before and unicodedata.combining(before) == _VIRAMA:
+        return True
+    return bool(before) and _ARABIC_LETTER.fullmatch(before) is not None and not _LETTER_OR_MARK.fullmatch(after or " ") or (
+        bool(after) and _ARABIC_LETTER.fullmatch(after) is not None and not _LETTER_OR_MARK.fullmatch(before or " ")
+    )
+
+
+_VIRAMA = 9  # the canonical combining class of a virama
+_ARABIC_LETTER = lazy(f"[{ARABIC_LETTER}]")
+_LETTER_OR_MARK = lazy(f"[^\\W\\d_]|[{ARABIC_MARKS}]")

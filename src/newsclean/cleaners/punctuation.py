@@ -79,9 +79,12 @@ _DOMAIN_SUFFIX = f"(?<=\\.)(?:{'|'.join(ARABIC_DOMAIN_SUFFIXES)})(?!{_LETTER})"
 # A mark or a closing bracket glued to the next word (`البلدين.التقى`), but not the dot of an
 # abbreviation, written after a word of one letter (`ق.ظ`, `ص.ب`, `د.محمد`, `هـ.ش`), nor a suffix that
 # Persian and Kurdish write after a bracket or quote (`(کتاب)ها`, `(الترقی)ی`, `(خۆیبوون)دا`).
-# (The letter may be stretched: `هـ.ش` and `هـ.ق` date Persian years.)
+# (The letter may show its joining form, by a tatweel or a ZWJ: `هـ.ش` and `ه‍.ق` date Persian
+# years.)
+_JOINING_FORM = f"[{TATWEEL}\u200d]"
 _ONE_LETTER_WORD_AND_DOT = (
-    f"(?:(?<!{_LETTER}{_LETTER}\\.)(?<={_LETTER}\\.)|(?<!{_LETTER}{_LETTER}{TATWEEL}\\.)(?<={_LETTER}{TATWEEL}\\.))"
+    f"(?:(?<!{_LETTER}{_LETTER}\\.)(?<={_LETTER}\\.)"
+    f"|(?<!{_LETTER}{_LETTER}{_JOINING_FORM}\\.)(?<={_LETTER}{_JOINING_FORM}\\.))"
 )
 _SUFFIX = f"(?:{'|'.join(sorted(GLUED_SUFFIXES, key=len, reverse=True))})(?!{_LETTER})"
 _GLUED_AFTER_REST = (
