@@ -203,6 +203,22 @@ def test_binary_file_named_is_a_warning_and_exit_2(run, tmp_path):
     assert result.stdout == CLEAN
 
 
+@pytest.mark.parametrize("name", ["data.tsv", "data.csv"])
+def test_a_table_is_not_cleaned_as_prose_unless_asked(run, tmp_path, name):
+    # Cleaned as prose, a tab became a space and a comma between Arabic words `،`: the columns
+    # of a dataset (arman-text-emotion is a TSV of tweet, tab, label) ran together.
+    separator = "\t" if name.endswith(".tsv") else ","
+    text = f"خیلی کوچیک هستن{separator}SAD\nقال المتحدث{separator}متن دوم\n"
+    table = write(tmp_path / name, text)
+    for mode in ([], ["-i"], ["--check"]):
+        result = run("clean", *mode, str(table))
+        assert result.exit_code == 2 and result.stdout == ""
+        assert f"{table}: tabular data, not cleaned" in result.stderr and "--format text" in result.stderr
+    assert table.read_text("utf-8").count(separator) == 2
+    asked = run("clean", "--format", "text", str(table))
+    assert asked.exit_code == 0 and asked.stdout == run("clean", input=text).stdout  # as prose
+
+
 def test_binary_file_found_by_walking_is_skipped_silently(run, tmp_path):
     (tmp_path / "image.txt").write_bytes(b"\x00\x01\x02")
     write(tmp_path / "good.txt", DIRTY)

@@ -30,6 +30,9 @@ Mode = Literal["stdout", "in-place", "check", "diff", "copy"]
 MODES: tuple[Mode, ...] = get_args(Mode)
 FORMATS = ("auto", "text", "markdown")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
+# Tables whose columns a tab or a comma separates: cleaned as prose, a tab becomes a space and a
+# comma between Arabic words `،`, and the columns run together. Not cleaned unless asked.
+TABULAR_SUFFIXES = (".tsv", ".tab", ".csv")
 
 
 def is_markdown(path: str | Path, text_format: str = "auto") -> bool:
@@ -73,6 +76,12 @@ def clean_path(
     """
     pipeline = pipeline or Pipeline()
     name = str(path)
+    if text_format == "auto" and name.lower().endswith(TABULAR_SUFFIXES):
+        raise InputError(
+            name,
+            "tabular data, not cleaned: as prose its columns would run together",
+            "clean its text column (cut -f2 FILE | newsclean clean), or pass --format text",
+        )
     markdown = is_markdown(name, text_format)
     if name == STDIN:
         if mode not in ("stdout", "check", "diff"):
