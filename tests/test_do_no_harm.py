@@ -130,3 +130,10 @@ def test_a_vowel_mark_takes_no_line_out_of_a_persian_block(real_corpus):
     persian = [line for name, text in sorted(real_corpus.items()) if is_persian_article(name) for line in text.splitlines() if line.strip()]
     block = "\n".join([*persian[:6], "لعنت به انسان سست عنصرِ بي اراده(من)", *persian[6:12]]) + "\n"
     assert "عنصرِ بی اراده" in Pipeline.from_profile("news").clean(block)
+
+
+def test_a_line_whose_little_evidence_is_all_the_other_languages_keeps_its_letters():
+    # Too little to settle it (one چ), the line followed its Arabic block, and only its words
+    # without پ چ ژ گ were respelled: its spelling came out mixed (خيلي کوچیک).
+    text = "خیلی کوچیک هستن\nقال المتحدث باسم الوزارة\n"
+    assert Pipeline.from_profile("news").clean(text).splitlines()[0] == "خیلی کوچیک هستن"

@@ -310,7 +310,12 @@ def _runs_by_language(text: str, lang: str, folded: bool, document: str | None) 
     languages = [weigh(line, None, folded=folded, document=document) for line in lines]
     if None in languages:
         default = weigh(text, None, folded=folded, document=document) or document
-        languages = [language or default for language in languages]
+        # (A line whose little evidence is all the other language's keeps its letters: spelled
+        # by its block, its words with پ چ ژ گ would keep theirs, and the line mix both.)
+        languages = [
+            language or (None if default in (ARABIC, PERSIAN) and _all_evidence_against(line, default, folded) else default)
+            for line, language in zip(lines, languages, strict=True)
+        ]
     # A line in another language than its paragraph's (or, where the paragraph does not tell
     # clearly, its document's) is a quotation.
     context = document_language(text, folded=folded) or document
@@ -329,12 +334,13 @@ def _runs_whose_lines_agree(text: str, language: str, folded: bool, document: st
     Arabic verse reads as Persian words once its marks are set aside (بِهِ is به, هُمْ is هم)."""
     respelled = _RESPELLED_IN[language]
     lines = text.splitlines(keepends=True)
-    languages = [None if respelled.search(line) and _all_evidence_against(line, language, folded, document) else language for line in lines]
+    languages = [None if respelled.search(line) and _all_evidence_against(line, language, folded) else language for line in lines]
     for spelled_as, run in itertools.groupby(zip(lines, languages, strict=True), key=itemgetter(1)):
         yield "".join(line for line, _ in run), spelled_as
 
 
-def _all_evidence_against(line: str, language: str, folded: bool, document: str | None) -> bool:
+def _all_evidence_against(line: str, language: str, folded: bool) -> bool:
+    """Whether ``line`` has no evidence of ``language`` and some of the other one."""
     # (A sign of the line's own language, found at memory speed, settles most lines: the
     # evidence costs a word count.)
     if language == ARABIC and not folded and "ة" in line:
@@ -346,9 +352,8 @@ def _all_evidence_against(line: str, language: str, folded: bool, document: str 
         # Persian writes the kasra of the ezafe (عنصرِ بی اراده).
         line = _MARKS.sub("", line)
     arabic, persian = evidence(line, folded=folded)
-    if (arabic if language == ARABIC else persian) > 0:
-        return False
-    return weigh(line, language, folded=folded, document=document) not in (language, None)
+    own, other = (arabic, persian) if language == ARABIC else (persian, arabic)
+    return own == 0 and other > 0
 
 
 def _unless_quoted(language: str | None, context: str | None) -> str | None:
