@@ -214,9 +214,17 @@ def _shows_a_joining_form(before: str, after: str) -> bool:
     changes nothing, and goes."""
     if before and unicodedata.combining(before) == _VIRAMA:
         return True
-    return bool(before) and _ARABIC_LETTER.fullmatch(before) is not None and not _LETTER_OR_MARK.fullmatch(after or " ") or (
-        bool(after) and _ARABIC_LETTER.fullmatch(after) is not None and not _LETTER_OR_MARK.fullmatch(before or " ")
-    )
+    at_a_word_end = _is_arabic_letter(before) and not _is_letter_or_mark(after)
+    at_a_word_start = _is_arabic_letter(after) and not _is_letter_or_mark(before)
+    return at_a_word_end or at_a_word_start
+
+
+def _is_arabic_letter(character: str) -> bool:
+    return bool(character) and _ARABIC_LETTER.fullmatch(character) is not None
+
+
+def _is_letter_or_mark(character: str) -> bool:
+    return bool(character) and _LETTER_OR_MARK.fullmatch(character) is not None
 
 
 _VIRAMA = 9  # the canonical combining class of a virama
