@@ -156,3 +156,27 @@ def test_on_real_text_the_separators_scan_misses_no_line(real_corpus, monkeypatc
 def test_a_dash_flags_its_line_only_beside_another_separator_or_the_line_end(text):
     flagged = separators._CANDIDATE.search(text) is not None
     assert flagged == (text != "أبوظبي - سكاي نيوز\n")
+
+
+# `_runs_by_language` skips a block whose letters settle its language when one scan finds
+# neither another language's letter nor one its speller changes: the speller must then change
+# nothing, and the other-language check must find nothing.
+def _fast_path_holds(text):
+    from newsclean.language import quick_guess
+
+    quick = quick_guess(text)
+    if quick and not arabic._ANOTHER_LANGUAGE_OR_RESPELLED[quick].search(text):
+        assert arabic._SPELLERS[quick](text) == text
+        assert not arabic._OTHER_LANGUAGE_LETTER.search(text)
+
+
+@given(text=texts)
+@settings(deadline=None)
+def test_the_one_scan_for_a_settled_block_finds_all_its_speller_would_change(text):
+    _fast_path_holds(text)
+
+
+def test_on_real_text_the_one_scan_for_a_settled_block_misses_nothing(real_corpus):
+    for text in real_corpus.values():
+        for paragraph in text.split("\n\n"):
+            _fast_path_holds(paragraph)

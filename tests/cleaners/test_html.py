@@ -25,6 +25,14 @@ CASES = [
     ("<div>\n\t\t<p>فقرة أولى</p>\n\t\t<p>فقرة ثانية</p>\n</div>", "\nفقرة أولى\nفقرة ثانية\n"),
     # inline tags vanish and keep their text
     ('<a href="https://example.com/x?a=1&b=2">نص الرابط</a>', "نص الرابط"),
+    # attributes as scraped pages write them: unquoted, data-*, a percent, `/ >`, no space after
+    # a quoted value, across a line
+    ('<a href="x" target=_blank>رابط</a> نص', "رابط نص"),
+    ('<p class="a" data-x=\'{"a":1}\'>نص</p>', "نص"),
+    ("<td align=center width=100%>خلية</td>", "خلية"),
+    ("<br / >نص", "نص"),
+    ('<a href="x"class="y">نص</a>', "نص"),
+    ('<span\n class="x">نص</span>', "نص"),
     ("قال <b>المتحدث</b> <span class='x'>إن</span>", "قال المتحدث إن"),
     ('<img src="a.jpg" alt="صورة">خبر', "خبر"),
     ("<FONT color=red>x</FONT>", "x"),
