@@ -56,6 +56,31 @@ def test_each_character_set_has_one_home_and_keeps_its_members():
     assert unicode_spaces.SPACES == " \t" + unicode_spaces.UNICODE_SPACES
 
 
+def test_the_letters_that_join_the_next_are_unicodes_dual_joining_ones():
+    # The table is Joining_Type D of ArabicShaping.txt (taken with the `regex` module's
+    # \\p{Joining_Type=Dual_Joining}, which the standard library lacks). Checked here against
+    # what the interpreter's database does tell: a letter with an initial or medial
+    # presentation form joins the next; the right-joining ones have neither.
+    import re
+    import unicodedata
+
+    from newsclean.tables.arabic import ARABIC_LETTER, JOINS_THE_NEXT_LETTER
+
+    def members(class_body):
+        return {chr(c) for c in range(0x600, 0x900) if re.fullmatch(f"[{class_body}]", chr(c))}
+
+    joining = members(JOINS_THE_NEXT_LETTER)
+    with_a_joining_form = {
+        chr(int(decomposition.split()[1], 16))
+        for code in [*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00)]
+        if (decomposition := unicodedata.decomposition(chr(code))).startswith(("<initial>", "<medial>"))
+        and len(decomposition.split()) == 2
+    }
+    assert with_a_joining_form <= joining <= members(ARABIC_LETTER)
+    assert not joining & set("ءآأؤإاةدذرزژوۀۆۇۈۋےڈڑ")
+    assert set("بپتثجچحخسشصضطظعغفقکگلمنهیيكئ") <= joining
+
+
 def test_sizes_are_parameters_not_module_globals():
     # A test that set a module global which the code no longer reads would pass for nothing:
     # the sizes live in blocks.Sizes, passed to the pipeline, and nowhere else.

@@ -7,7 +7,7 @@ import unicodedata
 from newsclean.cleaners.punctuation import becomes_an_arabic_mark
 from newsclean.lines import clean_flagged_lines
 from newsclean.patterns import lazy, one_or_more, scan
-from newsclean.tables.arabic import ARABIC_LETTER, ARABIC_MARKS, ZWNJ
+from newsclean.tables.arabic import ARABIC_LETTER, ARABIC_MARKS, JOINS_THE_NEXT_LETTER, ZWNJ
 from newsclean.tables.invisible import (
     BIDI_CONTROLS,
     EMOJI,
@@ -95,9 +95,23 @@ def _keep_marks_with_a_job(match: re.Match[str]) -> str:
     mark sets the paragraph's direction (an RLM opening an Arabic line does nothing, one opening
     a Latin line makes it right to left); at its end it acts only on a neutral before it."""
     mark, text = match.group()[0], match.string
+    if _stands_for_a_non_joiner(text, match.start(), match.end()):
+        return ZWNJ
     before = _direction_before(text, match.start()) or _MARK_DIRECTION[mark]
     after = _direction_after(text, match.end()) or before
     return "" if before == after != "neutral" else mark
+
+
+def _stands_for_a_non_joiner(text: str, start: int, end: int) -> bool:
+    """Whether the marks from ``start`` to ``end`` stand inside a word, after a letter that
+    joins the next: Persian writers type an LRM or an RLM where the ZWNJ of `می‌شود` goes (one
+    article of the shared corpus spells a name `ولی‌پور` with a ZWNJ, an LRM and two LRMs).
+    Removed, the mark would join letters its writer kept apart (`بهدليل`); a ZWNJ keeps them
+    apart in the standard way. After a letter that joins nothing (`و`, `ا`) it can go."""
+    index = start - 1
+    while index >= 0 and _ARABIC_MARK.fullmatch(text[index]):
+        index -= 1
+    return index >= 0 and _JOINS_THE_NEXT.fullmatch(text[index]) is not None and _is_arabic_letter(text[end : end + 1])
 
 
 # How far to look past spaces, marks and joiners for a letter: a real neighbour is a character
@@ -229,4 +243,6 @@ def _is_letter_or_mark(character: str) -> bool:
 
 _VIRAMA = 9  # the canonical combining class of a virama
 _ARABIC_LETTER = lazy(f"[{ARABIC_LETTER}]")
+_JOINS_THE_NEXT = lazy(f"[{JOINS_THE_NEXT_LETTER}]")
+_ARABIC_MARK = lazy(f"[{ARABIC_MARKS}]")
 _LETTER_OR_MARK = lazy(f"[^\\W\\d_]|[{ARABIC_MARKS}]")

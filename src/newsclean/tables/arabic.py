@@ -30,6 +30,15 @@ ARABIC_MARKS = DIACRITICS + OTHER_MARKS
 
 PERSIAN_ONLY_LETTERS = "پچژگ"
 ZWNJ = "\u200c"
+# The letters that join the letter after them: Joining_Type D (dual joining) in Unicode's
+# ArabicShaping.txt, in the blocks of ARABIC_LETTER. After the others (ا د ذ ر ز ژ و ة ...)
+# nothing joins, with or without a non-joiner.
+JOINS_THE_NEXT_LETTER = (
+    "\u0620\u0626\u0628\u062a-\u062e\u0633-\u063f\u0641-\u0647\u0649\u064a\u066e\u066f"
+    "\u0678-\u0687\u069a-\u06bf\u06c1\u06c2\u06cc\u06ce\u06d0\u06d1\u06fa-\u06fc\u06ff"
+    "\u0750-\u0758\u075c-\u076a\u076d-\u0770\u0772\u0775-\u0777\u077a-\u077f"
+    "\u08a0-\u08a9\u08af\u08b0\u08b3-\u08b8\u08ba-\u08c8"
+)
 
 # Letters of the other languages written in Arabic script, which neither Arabic nor Persian
 # has: a text that holds them is Kurdish, Urdu, Pashto, Sindhi or Uyghur, and its letters are
