@@ -74,6 +74,10 @@ CASES = [
 ]
 
 UNCHANGED = [
+    # a tab starts a column (a table's cell): the rules around marks and brackets leave it
+    "الاسم\t، القيمة",
+    "قال،\tإن",
+    "الاسم\t(القيمة)",
     # Persian years: هجری شمسی and قمری, abbreviated after a stretched ه
     "در سال ۱۴۰۲ هـ.ش و ۱۴۴۵ هـ.ق",
     "سال ۱۴۰۲ ه\u200d.ش",  # the joining form shown by a ZWJ

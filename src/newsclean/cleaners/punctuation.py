@@ -21,12 +21,12 @@ from newsclean.tables.punctuation import (
     REPEATABLE,
     SPACE_AFTER,
 )
-from newsclean.tables.unicode_spaces import SPACES, UNICODE_SPACES
+from newsclean.tables.unicode_spaces import SPACES_BUT_TAB, UNICODE_SPACES
 
 _LETTER = f"[{ARABIC_WORD_CHARACTER}]"
 _DIGIT = f"[{DIGITS}]"
 _LETTER_OR_DIGIT = f"[{ARABIC_WORD_CHARACTER}{DIGITS}]"
-_SPACE = f"[ \\t{UNICODE_SPACES}]"
+_SPACE = f"[{SPACES_BUT_TAB}]"
 _HAS_ARABIC = lazy(_LETTER)
 # `;)` and `:-(` are faces, not marks.
 _EMOTICON = "[;:]-?[()DPp](?![A-Za-z])"
@@ -145,7 +145,7 @@ def _fix_quotes(line: str) -> str:
 # What may stand on the outer side of a quote, and what on its inner side.
 _OUTSIDE_BEFORE = frozenset(" \t" + UNICODE_SPACES + "([{«")
 _OUTSIDE_AFTER = frozenset(" \t" + UNICODE_SPACES + ")]}».,،؛:!?؟;")
-_SPACES = SPACES
+_SPACES = SPACES_BUT_TAB
 OPENS, CLOSES = "opens", "closes"
 _BEFORE = "[" + re.escape("".join(sorted(_OUTSIDE_BEFORE))) + "]"
 _AFTER = "[" + re.escape("".join(sorted(_OUTSIDE_AFTER))) + "]"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from newsclean.lines import clean_flagged_lines
 from newsclean.patterns import first_of, lazy, scan
-from newsclean.tables.arabic import ARABIC_MARKS
+from newsclean.tables.arabic import ARABIC_MARKS, DIGITS
+from newsclean.tables.separators import BULLETS
 from newsclean.tables.unicode_spaces import SPACES, UNICODE_SPACES
 
 if TYPE_CHECKING:
@@ -17,6 +19,11 @@ _SPACES = SPACES
 _SPACE = f"[{_SPACES}]"
 _CARRIAGE_RETURN = lazy(r"\r\n?")
 _UNICODE_SPACE = lazy(f"[{UNICODE_SPACES}]")
+# A tab after text, perhaps past spaces: a column starts there.
+_TAB_AFTER_TEXT = lazy("\\S[^\\S\\t\\n]*\t")
+_LIST_MARKER_AND_TAB = lazy(
+    f"[ \\t]*(?:[{re.escape(BULLETS)}*\\-–]|[{DIGITS}]+[.)\\-]|\\([{DIGITS}]+\\))[^\\S\\t\\n]*\t"
+)
 # Indentation made of ASCII spaces and tabs is deliberate (Markdown, poetry, code); a leading
 # run holding a no-break or other Unicode space is what scrapers leave before a paragraph.
 _SCRAPED_INDENT = lazy(f"(?=[ \\t]*[{UNICODE_SPACES}]){_SPACE}+")
@@ -39,8 +46,10 @@ def fix_whitespace(text: str, *, hard_breaks: bool = False) -> str:
     Scraped text mixes CRLF with LF, no-break and typographic spaces with plain ones, and
     leaves trailing spaces and runs of blank lines that make diffs noisy and search brittle.
 
-    >>> fix_whitespace("خبر\\u00a0عاجل  اليوم \\r\\n\\r\\n\\r\\n\\u00a0 تفاصيل\\t\\tالخبر")
+    >>> fix_whitespace("خبر\\u00a0عاجل  اليوم \\r\\n\\r\\n\\r\\n\\u00a0 تفاصيل  الخبر")
     'خبر عاجل اليوم\\n\\nتفاصيل الخبر\\n'
+    >>> fix_whitespace("0##1 \\tالحمد لله\\t\\n")  # tabs after text are columns: they stay
+    '0##1\\tالحمد لله\\t\\n'
     >>> fix_whitespace("\\n\\n    code block\\n\\tindented\\n")
     '    code block\\n\\tindented\\n'
     >>> fix_whitespace("unchanged line\\n")
@@ -72,7 +81,29 @@ def _fix_line(line: str) -> str:
         indent = _SCRAPED_INDENT.match(line)
         if indent:
             line = line[indent.end() :]
-    return _INNER_RUN.sub(" ", line.rstrip(_SPACES))
+    body = line.rstrip(_SPACES)
+    if "\t" in line and _has_columns(body):
+        return _keeping_columns(line, body)
+    return _INNER_RUN.sub(" ", body)
+
+
+def _has_columns(line: str) -> bool:
+    # A tab after a list's bullet or number (`•\tیک`, `1.\tژنتیک`, pasted from a word
+    # processor) is that marker's space, unless more columns follow (`(۱)\t#\tمتن`).
+    marker = _LIST_MARKER_AND_TAB.match(line)
+    return _TAB_AFTER_TEXT.search(line, marker.end() if marker else 0) is not None
+
+
+def _keeping_columns(line: str, body: str) -> str:
+    """A line whose tabs after text lay out columns (a table's cells, a poem's hemistichs, an
+    index and its text), cleaned: as spaces they would run the columns together. Each tab
+    stays, the spaces around it go; the tabs that end it stay too (its last cells are empty)."""
+    ending = "\t" * line.count("\t", len(body))
+    return _INNER_RUN.sub(_tabs_or_a_space, body) + ending
+
+
+def _tabs_or_a_space(run: re.Match[str]) -> str:
+    return "\t" * run.group().count("\t") or " "
 
 
 def _collapse_plain_runs(line: str) -> str:
@@ -94,7 +125,7 @@ def _keeping_hard_breaks(fix: Callable[[str], str]) -> Callable[[str], str]:
         text = line.rstrip(_SPACES)
         run = line[len(text) :]
         hard_break = len(run) >= 2 and not run.strip(" ") and text and not text[-1].isspace()
-        return fix(text) + ("  " if hard_break else "")
+        return fix(text + "\t" * run.count("\t")) + ("  " if hard_break else "")  # (a row's last tabs)
 
     return fix_keeping_hard_breaks
 
