@@ -68,6 +68,13 @@ CASES = [
     ("&laquo;خبر&raquo;", "«خبر»"),
     ("&lt;p&gt;x&lt;/p&gt;", "x"),
     ("&lt;Ahmed&gt;", "<Ahmed>"),
+    # a tag escaped alone between words was text on the page: it stays escaped (decoded, the
+    # next cleaning would strip it)
+    ("استخدم &lt;div&gt; أو &amp; في HTML.", "استخدم &lt;div&gt; أو & في HTML."),
+    # a line that names a tag keeps its tags; its entities decode (an Arabic HTML tutorial's
+    # page source, found in the public code index)
+    ("استخدم الوسم <kbd>&lt;option&gt;</kbd> داخل الوسم <kbd>&lt;select&gt;</kbd>.",
+     "استخدم الوسم <kbd><option></kbd> داخل الوسم <kbd><select></kbd>."),
     # HTML inside a TREC/SGML record is still stripped; the record's own fields are not
     ("<DOC>\n<TITLE>عنوان</TITLE>\n<TEXT>\nنص<br>نص /p>\n</TEXT>",
      "<DOC>\n<TITLE>عنوان</TITLE>\n<TEXT>\nنص\nنص\n</TEXT>"),
@@ -80,6 +87,17 @@ CASES = [
 ]
 
 UNCHANGED = [
+    # tags written about: named by the word before them (Arabic HTML and Bootstrap tutorials
+    # in the public code index; Persian, English), or set off in quotes, brackets or
+    # backticks; their line keeps every tag it holds (the closing one after `بـ` too)
+    "استخدم الوسم <div> لتقسيم الصفحة، ثم أغلقه بـ </div> في النهاية.",
+    "نحتاج إضافة table في عنصر class إلى الوسم <table> ثم نستطيع إستخدام عدة خيارات",
+    "العنصر <p> يمثل فقرة، و<br> يضيف سطراً جديداً.",
+    "للعنصر <li> خصائص، والوسوم <ul> و<ol> تحيط به",
+    "تگ <div> را با </div> ببندید.",
+    "Use the tag <br> to break a line.",
+    "الوسم «</div>» يغلق العنصر، و`<br>` لا يُغلق",
+    "الوسم <script> يضيف شيفرة\nنص بين السطرين\nثم يُغلق الوسم </script> الشيفرة",
     # comparisons whose first letter names an element: no attribute is `&&` or Arabic
     "إذا كان a<b و b>c فإن",
     "if (a<b && c>d) return",

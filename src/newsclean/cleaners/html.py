@@ -12,7 +12,12 @@ from newsclean.cleaners.invisible import remove_invisible
 from newsclean.lines import clean_flagged_lines
 from newsclean.patterns import lazy, scan
 from newsclean.tables.loader import load_word_lists
-from newsclean.tables.markup import SGML_FIELD_NAME
+from newsclean.tables.markup import (
+    CLOSING_QUOTES_AND_BRACKETS,
+    OPENING_QUOTES_AND_BRACKETS,
+    SGML_FIELD_NAME,
+    WORDS_NAMING_A_TAG,
+)
 from newsclean.tables.separators import PIPES
 from newsclean.tables.unicode_spaces import UNICODE_SPACES
 
@@ -38,6 +43,7 @@ _CLOSING_PAST_SGML_FIELDS = scan(
 )
 _HINTS_PAST_SGML_FIELDS = ("&", _OPENING_PAST_SGML_FIELDS, _CLOSING_PAST_SGML_FIELDS)
 _ENTITY = lazy(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ESCAPED_TAG_ALONE = lazy(rf"(?<!\S)&lt;/?{_NAME}&gt;(?![^\s.,،؛:!?؟)\]»\"'])", re.IGNORECASE)
 _AMPERSAND_CHAIN = lazy(r"&(?:amp;)+(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
 _COMMENT_OPENING = lazy("<!--")
 # (Attributes end at the next bracket: `[^>]*` would scan to the line's end from each of
@@ -56,6 +62,14 @@ _UPPER_CASE_TAG = lazy(rf"</?({SGML_FIELD_NAME})>")
 _UPPER_CASE_TAG_RUN = lazy(rf"(?:</?{SGML_FIELD_NAME}>)+")
 _SPACE_BETWEEN_TAGS = lazy(r">[ \t]+<")
 _TAG_NAME = lazy(rf"</?({_NAME})", re.IGNORECASE)
+# A tag written about: named by the word before it (`الوسم <div>`), or set off in quotes or
+# brackets (`«</div>»`). Its line is prose about markup, and keeps every tag it holds.
+_ANY_TAG = rf"</?{_NAME}\b[^<>\n]*>"
+_NAMED_TAG = lazy(
+    rf"(?<![^\W\d_])(?:{'|'.join(WORDS_NAMING_A_TAG)})[ \t]+{_ANY_TAG}"
+    rf"|[{re.escape(OPENING_QUOTES_AND_BRACKETS)}]{_ANY_TAG}[{re.escape(CLOSING_QUOTES_AND_BRACKETS)}]",
+    re.IGNORECASE,
+)
 _SCRIPT_OR_STYLE = lazy(r"<(?:script|style)\b", re.IGNORECASE)
 _TAG_ACROSS_LINES = lazy(rf"</?{_NAME}(?=\s){_ATTRIBUTES}\n", re.IGNORECASE)
 # What any tag across lines starts with: `<`, a letter, no `<` or `>` up to the line end.
@@ -125,7 +139,7 @@ def strip_html(text: str, *, entities_only: bool = False) -> str:
             if _is_sgml_record(text):
                 replace_tags = _replace_tags_keeping_sgml
             if _MAY_CROSS_LINES.search(text) and _TAG_ACROSS_LINES.search(text):
-                text = _TAG_RUN.sub(replace_tags, text)
+                text = _TAG_RUN.sub(_unless_named(replace_tags, text), text)
             if text != original:
                 text = remove_invisible(text)  # see below; rare: only comments, scripts, split tags
         clean_line = _line_cleaner(replace_tags)
@@ -145,7 +159,8 @@ def _line_cleaner(replace_tags: Callable[[re.Match[str]], str]) -> Callable[[str
     def clean_line(line: str) -> str:
         if "\r" in line:  # a lone CR ends a line too (`whitespace` makes it one later)
             return "\r".join(clean_line(piece) for piece in line.split("\r"))
-        cleaned = _until_stable(strip_line, line)
+        decoded = _decode_entities(line)
+        cleaned = decoded if _names_a_tag(decoded) else _until_stable(strip_line, line)
         if cleaned == line:
             return line
         if _INDENTED_TAG.match(line):
@@ -154,6 +169,38 @@ def _line_cleaner(replace_tags: Callable[[re.Match[str]], str]) -> Callable[[str
         return remove_invisible(cleaned)
 
     return clean_line
+
+
+def _names_a_tag(line: str) -> bool:
+    """Whether ``line`` (its entities decoded) writes about a tag: a tutorial's `استخدم الوسم
+    <div> لتقسيم الصفحة، ثم أغلقه بـ </div>`, which stripping would cut to nonsense."""
+    return "<" in line and _NAMED_TAG.search(line) is not None
+
+
+class _LinesNamingATag:
+    """Whether the line of ``text`` at a position names a tag, each line looked at once (a line
+    of a thousand tags asks a thousand times)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.known: dict[int, bool] = {}
+
+    def __call__(self, position: int) -> bool:
+        start = self.text.rfind("\n", 0, position) + 1
+        if start not in self.known:
+            end = self.text.find("\n", position)
+            line = self.text[start : end if end >= 0 else len(self.text)]
+            self.known[start] = _names_a_tag(_decode_entities(line))
+        return self.known[start]
+
+
+def _unless_named(replace_tags: Callable[[re.Match[str]], str], text: str) -> Callable[[re.Match[str]], str]:
+    names_a_tag = _LinesNamingATag(text)
+
+    def replace_unless_named(match: re.Match[str]) -> str:
+        return match.group() if names_a_tag(match.start()) else replace_tags(match)
+
+    return replace_unless_named
 
 
 def _until_stable(strip: Callable[[str], str], text: str) -> str:
@@ -177,7 +224,18 @@ def _decode_entities(text: str) -> str:
         return text
     if "&amp;" in text:
         text = _AMPERSAND_CHAIN.sub("&", text)  # `&amp;amp;quot;` is `&quot;` encoded twice over
-    return _ENTITY.sub(_decode_entity, text)
+    if "&lt;" not in text:
+        return _ENTITY.sub(_decode_entity, text)
+    # A tag escaped on its own between words (`استخدم &lt;div&gt; أو`) was text on the page,
+    # a tag written about: decoded, the next cleaning would strip it. It stays as written.
+    # One glued to words (`&lt;p&gt;نص&lt;/p&gt;`) is markup escaped twice, and goes.
+    pieces: list[str] = []
+    copied = 0
+    for alone in _ESCAPED_TAG_ALONE.finditer(text):
+        pieces += (_ENTITY.sub(_decode_entity, text[copied : alone.start()]), alone.group())
+        copied = alone.end()
+    pieces.append(_ENTITY.sub(_decode_entity, text[copied:]))
+    return "".join(pieces)
 
 
 @functools.lru_cache(maxsize=2)
@@ -200,7 +258,11 @@ def _without_spans(text: str, opening: re.Pattern[str], closing: Callable[[re.Ma
     closing follows, no later opening can have one either, so nothing is scanned twice."""
     pieces, copied, position = [], 0, 0
     folded = text.lower()
+    names_a_tag = _LinesNamingATag(text)
     while (found := opening.search(text, position)) is not None:
+        if names_a_tag(found.start()):
+            position = found.end()  # (`الوسم <script> ... الوسم </script>`: written about)
+            continue
         end = folded.find(closing(found), found.end())
         if end < 0:
             break
