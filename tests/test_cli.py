@@ -219,6 +219,22 @@ def test_a_table_is_not_cleaned_as_prose_unless_asked(run, tmp_path, name):
     assert asked.exit_code == 0 and asked.stdout == run("clean", input=text).stdout  # as prose
 
 
+@pytest.mark.parametrize("name", ["cues.srt", "cues.ass"])
+def test_subtitles_are_not_cleaned_as_prose_unless_asked(run, tmp_path, name):
+    # Cleaned as prose, a SubRip file lost its italics (`<i>`, stripped as stray HTML) and an
+    # ASS file the RLE ... PDF that turn each Arabic cue right to left in a player
+    # (bakie-saker/Subtitles: SpongeBob in SubRip, Last Samurai Standing in ASS).
+    text = "1\n00:00:25,158 --> 00:00:28,362\n<i>تقول الأسطورة،</i>\n\u202bتقدّموا!\u202c\n"
+    cues = write(tmp_path / name, text)
+    for mode in ([], ["-i"], ["--check"]):
+        result = run("clean", *mode, str(cues))
+        assert result.exit_code == 2 and result.stdout == ""
+        assert f"{cues}: subtitles, not cleaned" in result.stderr and "--format text" in result.stderr
+    assert cues.read_text("utf-8") == text
+    asked = run("clean", "--format", "text", str(cues))
+    assert asked.exit_code == 0 and asked.stdout == run("clean", input=text).stdout  # as prose
+
+
 def test_binary_file_found_by_walking_is_skipped_silently(run, tmp_path):
     (tmp_path / "image.txt").write_bytes(b"\x00\x01\x02")
     write(tmp_path / "good.txt", DIRTY)

@@ -30,9 +30,22 @@ Mode = Literal["stdout", "in-place", "check", "diff", "copy"]
 MODES: tuple[Mode, ...] = get_args(Mode)
 FORMATS = ("auto", "text", "markdown")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
-# Tables whose columns a tab or a comma separates: cleaned as prose, a tab becomes a space and a
-# comma between Arabic words `،`, and the columns run together. Not cleaned unless asked.
-TABULAR_SUFFIXES = (".tsv", ".tab", ".csv")
+# Files whose format the prose rules do not know, by suffix: what they are, what cleaning them
+# as prose would do to them, and what to do instead. Not cleaned unless `--format text` asks.
+_TABLES = (
+    "tabular data",
+    "as prose a comma between Arabic words becomes ، and a cell holding only a bar goes",
+    "clean its text column (cut -f2 FILE | newsclean clean)",
+)
+_SUBTITLES = (
+    "subtitles",
+    "as prose their styling tags (<i>) and the direction marks of their cues would go",
+    "clean the cues' text alone",
+)
+NOT_PROSE = {
+    **dict.fromkeys((".tsv", ".tab", ".csv"), _TABLES),
+    **dict.fromkeys((".srt", ".vtt", ".ass", ".ssa", ".sub"), _SUBTITLES),
+}
 
 
 def is_markdown(path: str | Path, text_format: str = "auto") -> bool:
@@ -76,12 +89,10 @@ def clean_path(
     """
     pipeline = pipeline or Pipeline()
     name = str(path)
-    if text_format == "auto" and name.lower().endswith(TABULAR_SUFFIXES):
-        raise InputError(
-            name,
-            "tabular data, not cleaned: as prose its columns would run together",
-            "clean its text column (cut -f2 FILE | newsclean clean), or pass --format text",
-        )
+    suffix = os.path.splitext(name)[1].lower()
+    if text_format == "auto" and suffix in NOT_PROSE:
+        kind, harm, instead = NOT_PROSE[suffix]
+        raise InputError(name, f"{kind}, not cleaned: {harm}", f"{instead}, or pass --format text")
     markdown = is_markdown(name, text_format)
     if name == STDIN:
         if mode not in ("stdout", "check", "diff"):
