@@ -203,3 +203,24 @@ def test_an_arabic_line_of_a_kurdish_document_keeps_its_ae():
     assert once == "ک\n\nئەو\n\nالـَعربيةئەو\n"
     assert news.clean(once) == once
     assert normalize_arabic("الـَعربيةئەو", default_lang="ar") == "الـَعربيةئهو"
+
+
+def test_a_paragraph_of_one_line_is_read_against_its_document():
+    # A line of Bahar's divan (ganjoor, in language-ml/course-nlp-ir-1-text-exploring): its
+    # only evidence is two quoted Arabic words, «لا» and «الا», and alone between blank lines
+    # it was its own context, so its Persian کوس became Arabic كوس. In a Persian document a
+    # paragraph of one line in Arabic is a quotation, as a line of a longer paragraph is.
+    poem = (
+        "امروز خدای با جهان کرد\nلطفی که نکرده بود هرگز\nنوری که مشیتش نهان کرد\n"
+        "امروز پدید گشت و بارز\nجز سفسطه نیست عاید ما\nکاوهام گرفته جای ادراک\n\n"
+        "ای نگار روحانی! خیز و پرده بالا زن\n\n"
+        "در سرادق لاهوت کوس «لا» و «الا» زن\n\n"
+        "در ترانه معنی دم ز سر مولا زن\n\n"
+        "و آن گه از غدیر خم بادهٔ تولا زن\n"
+    )
+    assert Pipeline(["arabic"]).clean(poem) == poem
+    line = "در سرادق لاهوت کوس «لا» و «الا» زن"
+    assert normalize_arabic(line, default_lang="fa") == line
+    assert normalize_arabic(line) == line.replace("ک", "ك")  # with no document, the line is all there is
+    # and an Arabic line typed on a Persian keyboard, in an Arabic document, is still spelled
+    assert normalize_arabic("قال المتحدث فی المؤتمر الیوم", default_lang="ar") == "قال المتحدث في المؤتمر اليوم"

@@ -299,7 +299,7 @@ def _runs_by_language(text: str, lang: str, folded: bool, document: str | None) 
             return
         if not _OTHER_LANGUAGE_LETTER.search(text):
             if text.count("\n", 0, len(text) - 1) == 0:
-                yield text, quick
+                yield text, _unless_quoted(quick, _context_of_a_line(document))
             else:
                 yield from _runs_whose_lines_agree(text, quick, folded, document)
             return
@@ -317,8 +317,9 @@ def _runs_by_language(text: str, lang: str, folded: bool, document: str | None) 
             for line, language in zip(lines, languages, strict=True)
         ]
     # A line in another language than its paragraph's (or, where the paragraph does not tell
-    # clearly, its document's) is a quotation.
-    context = document_language(text, folded=folded) or document
+    # clearly, its document's) is a quotation; a paragraph of one line is no context for itself.
+    one_line = len(lines) == 1
+    context = (one_line and _context_of_a_line(document)) or document_language(text, folded=folded) or document
     languages = [_unless_quoted(language, context) for language in languages]
     # A run of lines in one language is spelled at once (spellers keep to their line anyway):
     # a call per line cost more than the spelling.
@@ -354,6 +355,13 @@ def _all_evidence_against(line: str, language: str, folded: bool) -> bool:
     arabic, persian = evidence(line, folded=folded)
     own, other = (arabic, persian) if language == ARABIC else (persian, arabic)
     return own == 0 and other > 0
+
+
+def _context_of_a_line(document: str | None) -> str | None:
+    """What a paragraph of one line is read against: its document's language, when known. A
+    line of a Persian poem that quotes `«لا» و «الا»` is no Arabic paragraph (two Arabic words
+    are all its evidence), nor a Persian book's line of an Arabic verse; each is a quotation."""
+    return document if document in (ARABIC, PERSIAN) else None
 
 
 def _unless_quoted(language: str | None, context: str | None) -> str | None:
