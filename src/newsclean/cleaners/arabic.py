@@ -318,8 +318,8 @@ def _runs_by_language(text: str, lang: str, folded: bool, document: str | None) 
         ]
     # A line in another language than its paragraph's (or, where the paragraph does not tell
     # clearly, its document's) is a quotation; a paragraph of one line is no context for itself.
-    one_line = len(lines) == 1
-    context = (one_line and _context_of_a_line(document)) or document_language(text, folded=folded) or document
+    context = _context_of_a_line(document) if len(lines) == 1 else None
+    context = context or document_language(text, folded=folded) or document
     languages = [_unless_quoted(language, context) for language in languages]
     # A run of lines in one language is spelled at once (spellers keep to their line anyway):
     # a call per line cost more than the spelling.
