@@ -21,6 +21,7 @@ from newsclean.language import (
 )
 from newsclean.lines import clean_flagged_lines
 from newsclean.patterns import char_map, first_of, lazy, one_or_more, scan
+from newsclean.protect import keeping_urls
 from newsclean.tables.arabic import (
     ALEF_MAKSURA,
     ALEF_VARIANTS,
@@ -194,25 +195,37 @@ def normalize_arabic(
         # Everything that does not depend on the language comes first, so the language is
         # decided on text that cleaning will not change again.
         if expand_ligatures:
-            text = _LIGATURES(text)  # (its letters and the presentation forms' are apart)
+            text = keeping_urls(_LIGATURES)(text)  # (its letters and the presentation forms' are apart)
         if strip_diacritics:
             # Before the tatweels are looked at: one that carried marks carries nothing now.
             # (Marks may come as presentation forms: those are mapped first.)
-            text = _MARKS.sub("", _PRESENTATION_FORMS(text))
-        text = clean_flagged_lines(text, _LETTERS_NEED_A_LOOK, _fix_letters, unless=_tatweel_stays)
+            text = keeping_urls(_without_marks)(text)
+        text = clean_flagged_lines(text, _LETTERS_NEED_A_LOOK, _fix_letters_keeping_urls, unless=_tatweel_stays)
         if collapse_repeats:
-            text = _REPEATED_LETTER.sub(r"\1", text)
+            text = keeping_urls(_without_repeats)(text)
         # (FOLDINGS_THAT_HIDE_EVIDENCE, spelled out: a lookup per block would cost more)
         folded = strip_diacritics or normalize_alef or alef_maksura or teh_marbuta or ascii_digits
         foldings = _Foldings(normalize_alef, alef_maksura, teh_marbuta, collapse_repeats, ascii_digits)
         document = None if default_lang == "keep" else default_lang
         runs = _runs_by_language(text, lang, folded, document)
         spellers = _SPELLERS_IN_ANOTHER_LANGUAGE if document == OTHER_ARABIC_SCRIPT else _SPELLERS
-        text = "".join(_fold(spellers[language](run), foldings.for_language(language)) for run, language in runs)
+        text = "".join(_spelled(run, spellers[language], foldings.for_language(language)) for run, language in runs)
     if lowercase_latin:
         # Lowercasing can decompose (İ becomes i and a combining dot): put the text back in NFC.
-        text = nfc(_LATIN_UPPER_OR_FIELD_TAG.sub(_lower_unless_a_tag, text))
+        text = nfc(keeping_urls(_lowercase_latin)(text))
     return text
+
+
+def _without_marks(text: str) -> str:
+    return _MARKS.sub("", _PRESENTATION_FORMS(text))
+
+
+def _without_repeats(text: str) -> str:
+    return _REPEATED_LETTER.sub(r"\1", text)
+
+
+def _lowercase_latin(text: str) -> str:
+    return _LATIN_UPPER_OR_FIELD_TAG.sub(_lower_unless_a_tag, text)
 
 
 def _lower_unless_a_tag(match: re.Match[str]) -> str:
@@ -229,6 +242,15 @@ def _fix_letters(line: str) -> str:
     if TATWEEL in letters:
         letters = _fix_tatweel(letters)
     return _MARK_CLUSTER.sub(_dedupe_marks, letters)
+
+
+def _fix_letters_keeping_urls(line: str) -> str:
+    return keeping_urls(_fix_letters)(line)
+
+
+def _spelled(run: str, speller: Callable[[str], str], foldings: _Foldings) -> str:
+    # A URL's letters count as its line's evidence, and stay as they are (`/الخارجیة-الإیرانیة`).
+    return keeping_urls(lambda text: _fold(speller(text), foldings))(run)
 
 
 def _tatweel_stays(match: re.Match[str]) -> bool:

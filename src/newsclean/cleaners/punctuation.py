@@ -7,6 +7,7 @@ import re
 from newsclean.language import is_other_language
 from newsclean.lines import clean_flagged_lines
 from newsclean.patterns import first_of, lazy, scan
+from newsclean.protect import keeping_urls
 from newsclean.tables.arabic import DIGITS, TATWEEL
 from newsclean.tables.punctuation import (
     ARABIC_DOMAIN_SUFFIXES,
@@ -124,13 +125,17 @@ def fix_punctuation(text: str) -> str:
     >>> fix_punctuation("e.g. U.S. 3.14 1,000 10:30 example.com ?q=1 C++ ... ( text ) !!!")
     'e.g. U.S. 3.14 1,000 10:30 example.com ?q=1 C++ ... ( text ) !!!'
     """
-    return clean_flagged_lines(text, _NEEDS_A_LOOK, _fix_line)
+    return clean_flagged_lines(text, _NEEDS_A_LOOK, _fix_line_keeping_urls)
 
 
 def _fix_line(line: str) -> str:
     # The marks first: where a quote goes depends on the marks before it, as they will stay
     # (`عن .."وطني"`: the space goes from before the dots, then the quote is spaced from them).
     return _fix_quotes(_fix_marks(line))
+
+
+def _fix_line_keeping_urls(line: str) -> str:
+    return keeping_urls(_fix_line)(line)  # (`https://example.com/خبر.التقى` stays)
 
 
 def _fix_quotes(line: str) -> str:

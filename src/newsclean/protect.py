@@ -1,0 +1,75 @@
+"""Spans of text no rule may change: the URLs in it.
+
+A URL is an identifier: a space after a dot in `https://example.com/خبر.التقى`, a Persian ی
+respelled Arabic in a slug (`/الخارجیة-الإیرانیة`), a presentation form mapped to its letter,
+and the link leads elsewhere or nowhere. The cleaners whose rules reach into a word
+(`punctuation`, `arabic`) apply them to the text between the URLs; what a URL says about the
+language of its line (a Persian slug) still counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newsclean.patterns import lazy
+
+# From the scheme or `www.` to the next space, angle bracket or quote (`url_spans` then takes
+# off a bracket it did not open and the marks that end a sentence after it).
+URL = lazy(r"""(?:\b[A-Za-z][A-Za-z0-9+.-]*://|\bwww\.)[^\s<>"'«»“”]+""")
+
+
+def keeping_urls(fix: Callable[[str], str]) -> Callable[[str], str]:
+    """``fix`` applied to the text between the URLs of what it is given; the URLs stay as
+    they are.
+
+    >>> keeping_urls(str.upper)("see https://example.com/a.b and www.example.org/x.")
+    'SEE https://example.com/a.b AND www.example.org/x.'
+    """
+
+    def fix_keeping_urls(text: str) -> str:
+        if "://" not in text and "www." not in text:
+            return fix(text)
+        pieces: list[str] = []
+        copied = 0
+        for start, end in url_spans(text):
+            pieces += (fix(text[copied:start]) if start > copied else "", text[start:end])
+            copied = end
+        pieces.append(fix(text[copied:]) if copied < len(text) or not pieces else "")
+        return "".join(pieces)
+
+    return fix_keeping_urls
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each URL in ``text``. A closing bracket the URL did not open ends it
+    (`(https://example.com/x)از`, `[متن](https://example.com)`); one it opened is its own
+    (`https://ar.wikipedia.org/wiki/مصر_(دولة)`).
+
+    >>> text = "(https://example.com/x)از و https://ar.wikipedia.org/wiki/مصر_(دولة)."
+    >>> [text[start:end] for start, end in url_spans(text)]
+    ['https://example.com/x', 'https://ar.wikipedia.org/wiki/مصر_(دولة)']
+    """
+    spans = []
+    for url in URL.finditer(text):
+        start, end = url.span()
+        if ")" in url.group() or "]" in url.group():
+            end = _before_a_bracket_it_did_not_open(text, start, end)
+        spans.append((start, start + len(text[start:end].rstrip(_ENDS_A_SENTENCE))))
+    return spans
+
+
+def _before_a_bracket_it_did_not_open(text: str, start: int, end: int) -> int:
+    opened = {")": 0, "]": 0}
+    for index in range(start, end):
+        character = text[index]
+        if character in "([":
+            opened[")" if character == "(" else "]"] += 1
+        elif character in ")]":
+            if not opened[character]:
+                return index
+            opened[character] -= 1
+    return end
+
+
+# The marks that may follow a URL at the end of a sentence, not its own.
+_ENDS_A_SENTENCE = ".,،؛:;!?؟"
