@@ -9,13 +9,16 @@ language of its line (a Persian slug) still counts.
 
 from __future__ import annotations
 
+import string
 from collections.abc import Callable
 
-from newsclean.patterns import lazy
+from newsclean.patterns import scan
 
 # From the scheme or `www.` to the next space, angle bracket or quote (`url_spans` then takes
 # off a bracket it did not open and the marks that end a sentence after it).
-URL = lazy(r"""(?:\b[A-Za-z][A-Za-z0-9+.-]*://|\bwww\.)[^\s<>"'«»“”]+""")
+# (It opens with a class, after which the look-behind says the letter starts a word: a `\b`
+# first made the engine try every position of every block, 7% of the cleaning.)
+URL = scan(r"""[A-Za-z](?<!\w[A-Za-z])(?:[A-Za-z0-9+.-]*://|(?<=w)ww\.)[^\s<>"'«»“”]+""")
 
 
 def keeping_urls(fix: Callable[[str], str]) -> Callable[[str], str]:
@@ -49,13 +52,52 @@ def url_spans(text: str) -> list[tuple[int, int]]:
     >>> [text[start:end] for start, end in url_spans(text)]
     ['https://example.com/x', 'https://ar.wikipedia.org/wiki/مصر_(دولة)']
     """
-    spans = []
-    for url in URL.finditer(text):
+    # Found from their `://` and `www.` (at memory speed, the rest of a block never scanned),
+    # then matched from the start of the scheme.
+    spans: list[tuple[int, int]] = []
+    position = 0
+    marks = _Marks(text)
+    while (hit := marks.next(position)) >= 0:
+        url = URL.match(text, _scheme_start(text, hit, position))
+        if url is None:
+            position = hit + 3
+            continue
         start, end = url.span()
         if ")" in url.group() or "]" in url.group():
             end = _before_a_bracket_it_did_not_open(text, start, end)
         spans.append((start, start + len(text[start:end].rstrip(_ENDS_A_SENTENCE))))
+        position = url.end()
     return spans
+
+
+class _Marks:
+    """The next `://` or `www.` from a position; each is searched for again only once passed
+    (a text of many of one and few of the other would search it to the end each time)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found = {mark: text.find(mark) for mark in ("://", "www.")}
+
+    def next(self, position: int) -> int:
+        for mark, index in self.found.items():
+            if 0 <= index < position:
+                self.found[mark] = self.text.find(mark, position)
+        ahead = [index for index in self.found.values() if index >= 0]
+        return min(ahead) if ahead else -1
+
+
+def _scheme_start(text: str, hit: int, floor: int) -> int:
+    """Where the URL whose `://` or `www.` is at ``hit`` starts: the scheme's first letter."""
+    start = hit
+    while start > floor and text[start - 1] in _SCHEME_CHARACTERS:
+        start -= 1
+    while start < hit and text[start] not in _LETTERS:
+        start += 1
+    return start
+
+
+_LETTERS = frozenset(string.ascii_letters)
+_SCHEME_CHARACTERS = _LETTERS | frozenset(string.digits + "+.-")
 
 
 def _before_a_bracket_it_did_not_open(text: str, start: int, end: int) -> int:

@@ -250,6 +250,8 @@ def _fix_letters_keeping_urls(line: str) -> str:
 
 def _spelled(run: str, speller: Callable[[str], str], foldings: _Foldings) -> str:
     # A URL's letters count as its line's evidence, and stay as they are (`/الخارجیة-الإیرانیة`).
+    if speller is _keep and not any(foldings):
+        return run  # (most runs of a news text: nothing to look for, in URLs or out)
     return keeping_urls(lambda text: _fold(speller(text), foldings))(run)
 
 
