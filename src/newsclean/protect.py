@@ -52,38 +52,26 @@ def url_spans(text: str) -> list[tuple[int, int]]:
     >>> [text[start:end] for start, end in url_spans(text)]
     ['https://example.com/x', 'https://ar.wikipedia.org/wiki/مصر_(دولة)']
     """
-    # Found from their `://` and `www.` (at memory speed, the rest of a block never scanned),
-    # then matched from the start of the scheme.
+    # Found from their `://` and `www.` at memory speed (the rest of a block is never scanned;
+    # each is searched for again only once passed, so many of one and few of the other stay
+    # linear), then matched from the start of the scheme.
     spans: list[tuple[int, int]] = []
-    position = 0
-    marks = _Marks(text)
-    while (hit := marks.next(position)) >= 0:
-        url = URL.match(text, _scheme_start(text, hit, position))
-        if url is None:
-            position = hit + 3
-            continue
-        start, end = url.span()
-        if ")" in url.group() or "]" in url.group():
-            end = _before_a_bracket_it_did_not_open(text, start, end)
-        spans.append((start, start + len(text[start:end].rstrip(_ENDS_A_SENTENCE))))
-        position = url.end()
+    scheme, www = text.find("://"), text.find("www.")
+    while scheme >= 0 or www >= 0:
+        hit = scheme if www < 0 or 0 <= scheme < www else www
+        url = URL.match(text, _scheme_start(text, hit, spans[-1][1] if spans else 0))
+        position = hit + 3
+        if url is not None:
+            start, end = url.span()
+            if ")" in url.group() or "]" in url.group():
+                end = _before_a_bracket_it_did_not_open(text, start, end)
+            spans.append((start, start + len(text[start:end].rstrip(_ENDS_A_SENTENCE))))
+            position = url.end()
+        if 0 <= scheme < position:
+            scheme = text.find("://", position)
+        if 0 <= www < position:
+            www = text.find("www.", position)
     return spans
-
-
-class _Marks:
-    """The next `://` or `www.` from a position; each is searched for again only once passed
-    (a text of many of one and few of the other would search it to the end each time)."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.found = {mark: text.find(mark) for mark in ("://", "www.")}
-
-    def next(self, position: int) -> int:
-        for mark, index in self.found.items():
-            if 0 <= index < position:
-                self.found[mark] = self.text.find(mark, position)
-        ahead = [index for index in self.found.values() if index >= 0]
-        return min(ahead) if ahead else -1
 
 
 def _scheme_start(text: str, hit: int, floor: int) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -192,36 +193,25 @@ def normalize_arabic(
     if default_lang not in DEFAULT_LANG_CHOICES:
         raise ValueError(f"default_lang must be one of {', '.join(DEFAULT_LANG_CHOICES)}, not {default_lang!r}")
     if _SCRIPT.search(text):
-        # Everything that does not depend on the language comes first, so the language is
-        # decided on text that cleaning will not change again.
-        if expand_ligatures:
-            text = keeping_urls(_LIGATURES)(text)  # (its letters and the presentation forms' are apart)
-        if strip_diacritics:
-            # Before the tatweels are looked at: one that carried marks carries nothing now.
-            # (Marks may come as presentation forms: those are mapped first.)
-            text = keeping_urls(_without_marks)(text)
-        text = clean_flagged_lines(text, _LETTERS_NEED_A_LOOK, _fix_letters_keeping_urls, unless=_tatweel_stays)
-        if collapse_repeats:
-            text = keeping_urls(_without_repeats)(text)
+        # Every change is made between the URLs, if the text holds any; everything that does
+        # not depend on the language comes first, so the language is decided on text that
+        # cleaning will not change again.
+        protect = keeping_urls if "://" in text or "www." in text else _as_it_is
+        before = functools.partial(
+            _before_the_language, ligatures=expand_ligatures, marks=strip_diacritics, repeats=collapse_repeats
+        )
+        text = protect(before)(text)
         # (FOLDINGS_THAT_HIDE_EVIDENCE, spelled out: a lookup per block would cost more)
         folded = strip_diacritics or normalize_alef or alef_maksura or teh_marbuta or ascii_digits
         foldings = _Foldings(normalize_alef, alef_maksura, teh_marbuta, collapse_repeats, ascii_digits)
         document = None if default_lang == "keep" else default_lang
         runs = _runs_by_language(text, lang, folded, document)
         spellers = _SPELLERS_IN_ANOTHER_LANGUAGE if document == OTHER_ARABIC_SCRIPT else _SPELLERS
-        text = "".join(_spelled(run, spellers[language], foldings.for_language(language)) for run, language in runs)
+        text = "".join(_spelled(run, spellers[language], foldings.for_language(language), protect) for run, language in runs)
     if lowercase_latin:
         # Lowercasing can decompose (İ becomes i and a combining dot): put the text back in NFC.
-        text = nfc(keeping_urls(_lowercase_latin)(text))
+        text = nfc((keeping_urls if "://" in text or "www." in text else _as_it_is)(_lowercase_latin)(text))
     return text
-
-
-def _without_marks(text: str) -> str:
-    return _MARKS.sub("", _PRESENTATION_FORMS(text))
-
-
-def _without_repeats(text: str) -> str:
-    return _REPEATED_LETTER.sub(r"\1", text)
 
 
 def _lowercase_latin(text: str) -> str:
@@ -244,15 +234,28 @@ def _fix_letters(line: str) -> str:
     return _MARK_CLUSTER.sub(_dedupe_marks, letters)
 
 
-def _fix_letters_keeping_urls(line: str) -> str:
-    return keeping_urls(_fix_letters)(line)
+def _before_the_language(text: str, *, ligatures: bool, marks: bool, repeats: bool) -> str:
+    if ligatures:
+        text = _LIGATURES(text)  # (its letters and the presentation forms' are apart)
+    if marks:
+        # Before the tatweels are looked at: one that carried marks carries nothing now.
+        # (Marks may come as presentation forms: those are mapped first.)
+        text = _MARKS.sub("", _PRESENTATION_FORMS(text))
+    text = clean_flagged_lines(text, _LETTERS_NEED_A_LOOK, _fix_letters, unless=_tatweel_stays)
+    return _REPEATED_LETTER.sub(r"\1", text) if repeats else text
 
 
-def _spelled(run: str, speller: Callable[[str], str], foldings: _Foldings) -> str:
+def _spelled(
+    run: str, speller: Callable[[str], str], foldings: _Foldings, protect: Callable[[Callable[[str], str]], Callable[[str], str]]
+) -> str:
     # A URL's letters count as its line's evidence, and stay as they are (`/الخارجیة-الإیرانیة`).
     if speller is _keep and not any(foldings):
         return run  # (most runs of a news text: nothing to look for, in URLs or out)
-    return keeping_urls(lambda text: _fold(speller(text), foldings))(run)
+    return protect(lambda text: _fold(speller(text), foldings))(run)
+
+
+def _as_it_is(fix: Callable[[str], str]) -> Callable[[str], str]:
+    return fix  # (a text without URLs)
 
 
 def _tatweel_stays(match: re.Match[str]) -> bool:
