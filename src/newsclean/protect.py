@@ -12,13 +12,26 @@ from __future__ import annotations
 import string
 from collections.abc import Callable
 
-from newsclean.patterns import scan
+from newsclean.patterns import lazy
 
-# From the scheme or `www.` to the next space, angle bracket or quote (`url_spans` then takes
-# off a bracket it did not open and the marks that end a sentence after it).
-# (It opens with a class, after which the look-behind says the letter starts a word: a `\b`
-# first made the engine try every position of every block, 7% of the cleaning.)
-URL = scan(r"""[A-Za-z](?<!\w[A-Za-z])(?:[A-Za-z0-9+.-]*://|(?<=w)ww\.)[^\s<>"'«»“”]+""")
+# From the scheme or `www.` to the next space, angle bracket or quote, matched from the letter
+# `url_spans` found it starts at (the look-behind: that letter starts a word); `url_spans` then
+# takes off a bracket it did not open and the marks that end a sentence after it.
+URL = lazy(r"""[A-Za-z](?<!\w[A-Za-z])(?:[A-Za-z0-9+.-]*://|(?<=w)ww\.)[^\s<>"'«»“”]+""")
+
+
+def holds_urls(text: str) -> bool:
+    """Whether ``text`` may hold a URL (found at memory speed)."""
+    return "://" in text or "www." in text
+
+
+def protection_for(text: str) -> Callable[[Callable[[str], str]], Callable[[str], str]]:
+    """`keeping_urls` for a text that may hold URLs; for one that cannot, each fix as it is."""
+    return keeping_urls if holds_urls(text) else _as_it_is
+
+
+def _as_it_is(fix: Callable[[str], str]) -> Callable[[str], str]:
+    return fix
 
 
 def keeping_urls(fix: Callable[[str], str]) -> Callable[[str], str]:
@@ -30,7 +43,7 @@ def keeping_urls(fix: Callable[[str], str]) -> Callable[[str], str]:
     """
 
     def fix_keeping_urls(text: str) -> str:
-        if "://" not in text and "www." not in text:
+        if not holds_urls(text):
             return fix(text)
         pieces: list[str] = []
         copied = 0

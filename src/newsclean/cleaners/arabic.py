@@ -22,7 +22,7 @@ from newsclean.language import (
 )
 from newsclean.lines import clean_flagged_lines
 from newsclean.patterns import char_map, first_of, lazy, one_or_more, scan
-from newsclean.protect import keeping_urls
+from newsclean.protect import protection_for
 from newsclean.tables.arabic import (
     ALEF_MAKSURA,
     ALEF_VARIANTS,
@@ -196,7 +196,7 @@ def normalize_arabic(
         # Every change is made between the URLs, if the text holds any; everything that does
         # not depend on the language comes first, so the language is decided on text that
         # cleaning will not change again.
-        protect = keeping_urls if "://" in text or "www." in text else _as_it_is
+        protect = protection_for(text)
         before = functools.partial(
             _before_the_language, ligatures=expand_ligatures, marks=strip_diacritics, repeats=collapse_repeats
         )
@@ -210,7 +210,7 @@ def normalize_arabic(
         text = "".join(_spelled(run, spellers[language], foldings.for_language(language), protect) for run, language in runs)
     if lowercase_latin:
         # Lowercasing can decompose (İ becomes i and a combining dot): put the text back in NFC.
-        text = nfc((keeping_urls if "://" in text or "www." in text else _as_it_is)(_lowercase_latin)(text))
+        text = nfc(protection_for(text)(_lowercase_latin)(text))
     return text
 
 
@@ -252,10 +252,6 @@ def _spelled(
     if speller is _keep and not any(foldings):
         return run  # (most runs of a news text: nothing to look for, in URLs or out)
     return protect(lambda text: _fold(speller(text), foldings))(run)
-
-
-def _as_it_is(fix: Callable[[str], str]) -> Callable[[str], str]:
-    return fix  # (a text without URLs)
 
 
 def _tatweel_stays(match: re.Match[str]) -> bool:
