@@ -64,3 +64,26 @@ def test_a_url_in_any_text_comes_out_as_it_went_in(before, url, after):
     # Spaced from its neighbours, as text writes a URL; what is glued to it is its own.
     cleaned = Pipeline.from_profile("news").clean(f"{before} {url} {after}")
     assert url in cleaned
+
+
+def _plain_url_spans(text):
+    # What url_spans finds with str.find and an anchored match, found the plain way: one
+    # pattern tried at every position.
+    import re
+
+    from newsclean.protect import _ENDS_A_SENTENCE, _before_a_bracket_it_did_not_open
+
+    spans = []
+    for url in re.finditer(r"""\b(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)[^\s<>"'«»“”]+""", text):
+        start, end = url.span()
+        end = _before_a_bracket_it_did_not_open(text, start, end)
+        spans.append((start, start + len(text[start:end].rstrip(_ENDS_A_SENTENCE))))
+    return spans
+
+
+URL_PIECES = [*URLS, "://", "www.", "www", "http", "x1", "1", ":", "/", ".", ")", "(", "]", "«", " ", "\n", "،", "_"]
+
+
+@given(st.lists(st.sampled_from(URL_PIECES) | real_pieces, max_size=12).map("".join))
+def test_url_spans_find_what_the_plain_pattern_finds(text):
+    assert url_spans(text) == _plain_url_spans(text)
