@@ -16,13 +16,14 @@ REAL = "".join(path.read_text("utf-8") for path in sorted((Path(__file__).parent
 # quadratic or worse are among them: '<p' * 8192 took 11 s, '<p|' * 2730 35 s).
 TRIGGERS = {
     "mojibake": ["Ø§", "Ã", "Ù", "\u00a0", "Ø", "Ã©Ø"],
-    "invisible": ["\u200e ", "\u200f", "\u064b\u064c", "\u200c", "\u200c\u200d", "\u200b", "\x1b[", "\x1b[3"],
+    "invisible": ["\u200e ", "\u200f", "\u064b\u064c", "\u200c", "\u200c\u200d", "\u200b", "\x1b[", "\x1b[3", "ی\u200e"],
     "html": ["<", "&", "<p", "<p|", "</", "</di", "/p>", "p>", "|p>", "<a ", "<a href=", "<script", "<!--",
-             "&amp;", "&amp;amp", "&#", "<p |", "/p/p>>"],
-    "arabic": ["\u0640", "ب\u0640", "\u0640\u064e", "\u064e\u064f", "ی", "ک", "ە", "ال", "آ"],
+             "&amp;", "&amp;amp", "&#", "<p |", "/p/p>>", "الوسم <b> ", "&lt;b&gt; ", "<span\nالوسم <b> "],
+    "arabic": ["\u0640", "ب\u0640", "\u0640\u064e", "\u064e\u064f", "ی", "ک", "ە", "ال", "آ", "https://a.com/ی ", "www.", "://"],
     "separators": ["|", "| ", "-", "- ", "-|", "•", "=", "<p|", " | "],
-    "punctuation": ['"', '" ', ' "', "“”", "”", "(", "( ", "!!", "؟!", "..", ". ", "ق.", "?? ", ";)", "،", "،،"],
-    "whitespace": [" ", "  |", "\t", "\u00a0", " \u00a0", "\r\n", "\r"],
+    "punctuation": ['"', '" ', ' "', "“”", "”", "(", "( ", "!!", "؟!", "..", ". ", "ق.", "?? ", ";)", "،", "،،",
+                    "https://a.com/خبر. ", "www.", "://"],
+    "whitespace": [" ", "  |", "\t", "\u00a0", " \u00a0", "\r\n", "\r", "a\t", "1.\t"],
 }
 CASES = [(name, piece) for name, pieces in TRIGGERS.items() for piece in pieces]
 
