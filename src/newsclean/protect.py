@@ -9,6 +9,7 @@ language of its line (a Persian slug) still counts.
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Callable
 
@@ -67,38 +68,61 @@ def url_spans(text: str) -> list[tuple[int, int]]:
     """
     # Found from their `://` and `www.` at memory speed (the rest of a block is never scanned;
     # each is searched for again only once passed, so many of one and few of the other stay
-    # linear), then matched from the start of the scheme.
+    # linear), then matched from the first letter of the scheme that starts a word.
     spans: list[tuple[int, int]] = []
+    search = _Search(text)
     scheme, www = text.find("://"), text.find("www.")
     while scheme >= 0 or www >= 0:
         hit = scheme if www < 0 or 0 <= scheme < www else www
-        url = URL.match(text, _scheme_start(text, hit, spans[-1][1] if spans else 0))
-        position = hit + 3
+        url = search.url_through(hit)
         if url is not None:
             start, end = url.span()
             if ")" in url.group() or "]" in url.group():
                 end = _before_a_bracket_it_did_not_open(text, start, end)
             spans.append((start, start + len(text[start:end].rstrip(_ENDS_A_SENTENCE))))
-            position = url.end()
-        if 0 <= scheme < position:
-            scheme = text.find("://", position)
-        if 0 <= www < position:
-            www = text.find("www.", position)
+        if 0 <= scheme < search.floor:
+            scheme = text.find("://", search.floor)
+        if 0 <= www < search.floor:
+            www = text.find("www.", search.floor)
     return spans
 
 
-def _scheme_start(text: str, hit: int, floor: int) -> int:
-    """Where the URL whose `://` or `www.` is at ``hit`` starts: the scheme's first letter."""
-    start = hit
-    while start > floor and text[start - 1] in _SCHEME_CHARACTERS:
-        start -= 1
-    while start < hit and text[start] not in _LETTERS:
-        start += 1
-    return start
+class _Search:
+    """What `url_spans` has learnt of a text as it goes: where a URL still to be found may
+    start (``floor``), and a run of scheme characters (`xwww.xwww.xwww.`) that no scheme
+    ending in `://` can start in (``dead_until``), so no run is read twice."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.floor = 0
+        self.dead_until = 0
+
+    def url_through(self, hit: int) -> re.Match[str] | None:
+        """The URL whose `://` or `www.` is at ``hit``. The scheme characters before it are
+        one run; from any letter of it that starts a word the scheme pattern reaches the same
+        `://` or fails alike, so it is tried from the first (`_www.https://`: from the `h`,
+        not the `w` glued to `_`); a `www.` can also start a URL by itself."""
+        text = self.text
+        start = hit
+        while start > self.floor and text[start - 1] in _SCHEME_CHARACTERS:
+            start -= 1
+        first = _STARTS_A_WORD.search(text, max(start, self.dead_until), hit + 1)
+        url = None
+        if first is not None:
+            url = URL.match(text, first.start())
+            if url is None:
+                after_the_run = _NOT_A_SCHEME_CHARACTER.search(text, first.start())
+                self.dead_until = after_the_run.start() if after_the_run else len(text)
+        if url is None and (first is None or first.start() < hit):
+            url = URL.match(text, hit)
+        self.floor = url.end() if url is not None else hit + 3
+        return url
 
 
 _LETTERS = frozenset(string.ascii_letters)
 _SCHEME_CHARACTERS = _LETTERS | frozenset(string.digits + "+.-")
+_NOT_A_SCHEME_CHARACTER = re.compile(r"[^A-Za-z0-9+.-]")
+_STARTS_A_WORD = re.compile(r"[A-Za-z](?<!\w[A-Za-z])")
 
 
 def _before_a_bracket_it_did_not_open(text: str, start: int, end: int) -> int:
