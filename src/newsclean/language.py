@@ -6,8 +6,8 @@ letters only Persian has, the commonest function words of each language, ZWNJ in
 teh marbuta, diacritics, Persian digits — and falls back to the letter shares only when a text
 holds none of it. Words both languages (or dialect Arabic) use, and names, are no evidence.
 
-Kurdish, Urdu, Pashto, Sindhi and Uyghur are written in the same script with letters of their
-own; a text whose words carry those is ``OTHER_ARABIC_SCRIPT``, and nobody respells it.
+Kurdish, Urdu, Pashto, Sindhi, Uyghur and Malay (Jawi) are written in the same script with
+letters of their own; a text whose words carry those is ``OTHER_ARABIC_SCRIPT``, and nobody respells it.
 
 The `arabic` cleaner must decide the same way on its own output, or cleaning twice would differ
 from cleaning once. So words are matched whatever yeh and kaf they are typed with (the cleaner
@@ -34,7 +34,7 @@ from newsclean.tables.arabic import (
 )
 
 ARABIC, PERSIAN, OTHER = "ar", "fa", "other"
-# Kurdish, Urdu, Pashto, Sindhi, Uyghur: Arabic script, neither Arabic nor Persian.
+# Kurdish, Urdu, Pashto, Sindhi, Uyghur, Malay: Arabic script, neither Arabic nor Persian.
 OTHER_ARABIC_SCRIPT = "other-arabic-script"
 
 _LETTER = f"[{ARABIC_LETTER}]"
@@ -128,7 +128,7 @@ def _any(pattern: re.Pattern[str], text: str) -> bool:
 
 
 def is_other_language(text: str) -> bool:
-    """Whether ``text`` is Kurdish, Urdu, Pashto, Sindhi or Uyghur: one word in ten (and at
+    """Whether ``text`` is Kurdish, Urdu, Pashto, Sindhi, Uyghur or Malay: one word in ten (and at
     least one) carries a letter of theirs, and those words outweigh its Arabic evidence. A stray
     one in a long Arabic line, or beside Arabic words and teh marbuta, does not count.
 

@@ -70,6 +70,11 @@ UNCHANGED = [
     "پاکستان کے وزیراعظم عمران خان نے کہا ہے ۲۰۱۸",  # Urdu: ے ہ and Persian digits
     "مونگ پھلی",  # Urdu ھ: one word of two is enough
     "د افغانستان د کرکټ بورډ سرپرست مشر میرویس اشرف وايي",  # Pashto: ي and ی are two letters
+    # Malay in Jawi writes ي and ك (or ک) with its own ڠ ڽ ڤ ݢ ڬ ۏ (UDHR in Unicode, a teachers' app)
+    # (its چ made this paragraph of the UDHR's preamble Persian, and every ي and ك went ی and ک)
+    "بهاواساڽ ڤڠاباين سرتا ڤڠهينأن ترهادڤ حق اساسي مأنسي تله ڤون مڠعاقبتكن تيندقن تركوتوق يڠ تله ملڠڬري ڤراسأن هاتي اومت مأنسي، دان مونچولڽ سبواه دنيا د مان مأنسي اكن منعمتي كبيبسن براوچڤ دان مڠانوت كڤرچايأن سرتا كبيبسن دري راستاكوت دان چيتاراس تله ڤون دأشتهاركن سباڬاي اسڤيراسي تراڬوڠ سلوروه اومت مأنسي.",
+    "موريد منجالنكن اكتيۏيتي 'Gallery Walk' اونتوق مليهت توليسن راكن.",
+    "کوان کچيل هيجاو اين سنتياس دکت. دياد تيدق مڽالق، تيدق مڠوڽه کاسوت",
     # a word with a Persian-only letter keeps its ی and ک in an Arabic line
     "قال المسؤول في المؤتمر إن گزارش الوزارة نهائي",
     # Persian quoted in an Arabic line keeps its spelling

@@ -41,15 +41,16 @@ JOINS_THE_NEXT_LETTER = (
 )
 
 # Letters of the other languages written in Arabic script, which neither Arabic nor Persian
-# has: a text that holds them is Kurdish, Urdu, Pashto, Sindhi or Uyghur, and its letters are
-# its own. (ڤ ڨ ڭ are left out: Gulf and Maghrebi Arabic write them for v and g; ھ too, which
-# Arabic sites type for ه.)
+# has: a text that holds them is Kurdish, Urdu, Pashto, Sindhi, Uyghur or Malay, and its
+# letters are its own. (ڤ ڨ ڭ are left out: Gulf and Maghrebi Arabic write them for v and g; ھ
+# too, which Arabic sites type for ه. Kashmiri needs none of its own: it writes Urdu's ہ ے ٹ.)
 OTHER_LANGUAGE_LETTERS = (
     "ەێۆڕڵ"  # Sorani Kurdish: ae, yeh with small v, oe, reh with small v below, lam with small v
     "ےۓہۂۃٹڈڑں"  # Urdu: yeh barree, heh goal, teh marbuta goal, tteh, ddal, rreh, noon ghunna
     "ټډړږښځڅڼۍېګ"  # Pashto: teh with ring, ... , kaf with ring
     "ٺٽٿڀڄڃڇڊڌڍڏڙڦڪڱڳڻ۾"  # Sindhi: implosives, aspirates, swash kaf, the postposition sign
     "ۇۈۋ"  # Uyghur: u, yu, ve
+    "ڠڽݢڬۏ"  # Malay (Jawi): nga, nya, ga (Malaysian, older), va
 )
 
 ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
