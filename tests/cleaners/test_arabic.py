@@ -81,6 +81,13 @@ UNCHANGED = [
     "قال المتحدث في المؤتمر إن «نیروی انتظامی که» هي التي",
     # Gulf and Iraqi Arabic write گ and چ: not enough to respell a line as Persian
     "گال لي اخوي انه ما يگدر",
+    # a line with no evidence of its own in a block that does not tell clearly (Arabic 14 words,
+    # Persian 8): a headline of either language, it keeps its letters (almayadeen, varzesh3)
+    "عملية \"سيوف الحق\" في مرحلتها الخامسة تنطلق في محافظتي ديالى وكروك العراقيتين، لملاحقة فلول \"داعش\"، "
+    "بمشاركة الجيش وقوات البيشمركة، والحشد الشعبي.\n"
+    "به گزارش\"ورزش سه\"، تیم ملی کره جنوبی یکی از همگروه های ایران امروز در خانه به مصاف تیم سوریه می رود. "
+    "کره ای ها در این بازی با ترکیب زیر به میدان می روند:\n"
+    "ترکیب تیم ملی کره جنوبی اعلام شد",
     # short lines with no evidence of their own: a name, a hashtag
     "#علی_رضایی",
     "علی",

@@ -331,8 +331,12 @@ def _runs_by_language(text: str, lang: str, folded: bool, document: str | None) 
     # neither tells, nothing tells junk from intent, and its letters stay as they are.
     lines = text.splitlines(keepends=True)
     languages = [weigh(line, None, folded=folded, document=document) for line in lines]
+    # What the block tells clearly (one language's evidence twice the other's), for its lines
+    # that tell nothing themselves: in a block of both languages, a caption or a name could be
+    # either, and keeps its letters.
+    block = document_language(text, folded=folded)
     if None in languages:
-        default = weigh(text, None, folded=folded, document=document) or document
+        default = (block if block == weigh(text, None, folded=folded, document=document) else None) or document
         # (A line whose little evidence is all the other language's keeps its letters: spelled
         # by its block, its words with پ چ ژ گ would keep theirs, and the line mix both.)
         languages = [
@@ -341,8 +345,7 @@ def _runs_by_language(text: str, lang: str, folded: bool, document: str | None) 
         ]
     # A line in another language than its paragraph's (or, where the paragraph does not tell
     # clearly, its document's) is a quotation; a paragraph of one line is no context for itself.
-    context = _context_of_a_line(document) if len(lines) == 1 else None
-    context = context or document_language(text, folded=folded) or document
+    context = (_context_of_a_line(document) if len(lines) == 1 else None) or block or document
     languages = [_unless_quoted(language, context) for language in languages]
     # A run of lines in one language is spelled at once (spellers keep to their line anyway):
     # a call per line cost more than the spelling.
