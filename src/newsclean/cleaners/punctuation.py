@@ -268,7 +268,7 @@ def _fix_marks(line: str) -> str:
     line = _MARK_CLUSTER.sub(_collapse_repeats, line)
     if any(map(line.__contains__, LATIN_TO_ARABIC_MARKS)):
         line = _LATIN_MARK.sub(_to_arabic_mark, line)
-    line = _GLUED_AFTER.sub(_space_after, line)
+    line = _GLUED_AFTER.sub(_SpaceAfter(line), line)
     return _GLUED_BEFORE.sub(_space_before, line) if opening else line
 
 
@@ -276,13 +276,25 @@ def _first_group(match: re.Match[str]) -> str:
     return match.group(1)
 
 
-def _space_after(match: re.Match[str]) -> str:
-    mark = match.group()
-    if mark in _CLOSING and is_other_language(match.string):
-        # Uyghur, Kurdish and Urdu write a word's suffix after its closing quote or bracket
-        # (`«مۇقىمسىزلىق»نى`), more than a list of suffixes could hold.
-        return mark
-    return mark + " "
+class _SpaceAfter:
+    """The replacement for a mark or closing bracket glued to the next word, in ``line``: a
+    space after it. Uyghur, Kurdish and Urdu write a word's suffix after its closing quote or
+    bracket (`«مۇقىمسىزلىق»نى`), more than a list of suffixes could hold: in a line of theirs a
+    closing bracket stays glued. (Whether the line is theirs is read once, at the first closing
+    bracket: read at each, a line of `(نص)ق` took time growing with its square.)"""
+
+    def __init__(self, line: str) -> None:
+        self.line = line
+        self.other_language: bool | None = None
+
+    def __call__(self, match: re.Match[str]) -> str:
+        mark = match.group()
+        if mark in _CLOSING:
+            if self.other_language is None:
+                self.other_language = is_other_language(self.line)
+            if self.other_language:
+                return mark
+        return mark + " "
 
 
 _CLOSING = frozenset(CLOSING.replace("\\", ""))
