@@ -22,7 +22,7 @@ TRIGGERS = {
     "arabic": ["\u0640", "ب\u0640", "\u0640\u064e", "\u064e\u064f", "ی", "ک", "ە", "ال", "آ", "https://a.com/ی ", "www.", "://"],
     "separators": ["|", "| ", "-", "- ", "-|", "•", "=", "<p|", " | "],
     "punctuation": ['"', '" ', ' "', "“”", "”", "(", "( ", "!!", "؟!", "..", ". ", "ق.", "?? ", ";)", "،", "،،",
-                    "https://a.com/خبر. ", "www.", "://", "ق(نص)"],
+                    "https://a.com/خبر. ", "www.", "://", "ق(نص)", "ق.[1]", "ق[1]"],
     "whitespace": [" ", "  |", "\t", "\u00a0", " \u00a0", "\r\n", "\r", "a\t", "1.\t"],
 }
 CASES = [(name, piece) for name, pieces in TRIGGERS.items() for piece in pieces]

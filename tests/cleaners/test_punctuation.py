@@ -121,6 +121,11 @@ UNCHANGED = [
     # a plural suffix in brackets belongs to its word
     "واژه(ها) را",
     "الكلمة(ات)",
+    # a reference glued to what it cites: text copied from Wikipedia (an Arabic article on the
+    # Kuiper belt and one on the car industry, as pasted into two public repositories)
+    "تمتد من عند كوكب نبتون إلى ما يقارب 55 و.ف بعيدة عن الشمس.[1] وهو مشابه لحزام الكويكبات",
+    "وأضخم منه بما بين 20 و200 مرة.[2][3] وكما حزام الكويكبات",
+    "منها 2.4 مليون في الشرق الأوسط.[2] ويوجد الآن حوالي 806 مليون مركبة",
     # a suffix of one or two letters after a bracket or quote belongs to what it closes
     "کۆمەڵەی (الاتحاد و الترقی)ی و (خۆیبوون)دا",
     'حزب "المجاهدين"ی و (کتاب)ها',

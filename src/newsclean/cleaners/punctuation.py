@@ -100,10 +100,13 @@ _ALONE = f"(?<!{_LETTER})"
 _AFTER_A_WORD = f"(?<={_LETTER})(?<!{TATWEEL})(?<!{_ALONE}[{_PROCLITIC}])"
 _WORD_ENDS_HERE = lazy(_AFTER_A_WORD)
 # An opening bracket glued to the word or the mark before it (`كلمة(تفسير)`, `قال:«نص»`),
-# unless it holds a suffix of a few letters (`واژه(ها)`: the word's plural, not an aside), or
-# makes a face with the mark (`:(`, which the rule for the space after an opening leaves too).
+# unless it holds a suffix of a few letters (`واژه(ها)`: the word's plural, not an aside) or a
+# reference (`الشمس.[1]`, `مرة.[2][3]`, `[۳]`, `[a]`, `[الف]`: Wikipedia, and what is copied from it,
+# glues a footnote's number to what it cites), or makes a face with the mark (`:(`, which the
+# rule for the space after an opening leaves too).
+_REFERENCE = f"(?<=\\[)(?:[{DIGITS}]{{1,4}}|{_LETTER}{{1,3}}|[A-Za-z])\\]"
 _GLUED_BEFORE_REST = (
-    f"(?!(?<=\\(){_LETTER}{{1,3}}\\))(?:(?<={_LETTER}[{SPACE_AFTER}][{OPENING}])(?<![;:]\\()"
+    f"(?!{_REFERENCE})(?!(?<=\\(){_LETTER}{{1,3}}\\))(?:(?<={_LETTER}[{SPACE_AFTER}][{OPENING}])(?<![;:]\\()"
     f"|(?<={_LETTER}[{OPENING}])(?<!{TATWEEL}[{OPENING}])(?<!{_ALONE}[{_PROCLITIC}][{OPENING}]))"
 )
 _GLUED_BEFORE = scan(f"[{OPENING}]{_GLUED_BEFORE_REST}")
