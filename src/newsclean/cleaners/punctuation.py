@@ -22,7 +22,7 @@ from newsclean.tables.punctuation import (
     REPEATABLE,
     SPACE_AFTER,
 )
-from newsclean.tables.unicode_spaces import SPACES_BUT_TAB, UNICODE_SPACES
+from newsclean.tables.unicode_spaces import SPACES, SPACES_BUT_TAB, UNICODE_SPACES
 
 _LETTER = f"[{ARABIC_WORD_CHARACTER}]"
 _DIGIT = f"[{DIGITS}]"
@@ -35,7 +35,11 @@ _EMOTICON = "[;:]-?[()DPp](?![A-Za-z])"
 # (`بعد از ?? روز`: digits the encoding dropped), or are a question on their own: they stay.
 # Spaces that only end the line do not make one stand alone (`حالك ? ` is `حالك ?` once the
 # trailing space goes, and must be cleaned the same the first time).
-_STANDING_ALONE = f"\\?+{_SPACE}(?!{_SPACE}*\\r?$)"
+# What `whitespace` takes off a line's end, tabs included (and where it keeps the tabs that end
+# a row of columns, a line's end all the same): a rule reads it as the end, or cleaning twice
+# would find what cleaning once left (`قال ?\t` is `قال ?` the second time).
+_TO_THE_LINE_END = f"[{SPACES}]*(?:\\r|$)"
+_STANDING_ALONE = f"\\?+{_SPACE}(?!{_TO_THE_LINE_END})"
 # A mark ends the word before it only if what follows is a space, the end, a letter or a mark:
 # `سلام ?q=1` is a query string, not a question.
 # Each pattern is a scan from its mark; the Arabic-script context is then checked by a short
@@ -56,7 +60,7 @@ _SPACED_MARK = scan(f"[{NO_SPACE_BEFORE}](?<={_SPACE}.)")
 _NO_SPACE_AFTER_MARK = scan(f"[{NO_SPACE_AFTER}]")  # every opening bracket is one
 _LATIN_MARKS = re.escape("".join(LATIN_TO_ARABIC_MARKS))
 _AFTER_LATIN_MARK = (
-    f"(?<={_LETTER}[{_LATIN_MARKS}])(?!{_EMOTICON})(?={_SPACE}*(?:{_LETTER}|[{CLOSING}\"]|\\r|$))"
+    f"(?<={_LETTER}[{_LATIN_MARKS}])(?!{_EMOTICON})(?={_SPACE}*(?:{_LETTER}|[{CLOSING}\"])|{_TO_THE_LINE_END})"
 )
 _LATIN_MARK = scan(f"[{_LATIN_MARKS}]{_AFTER_LATIN_MARK}", re.MULTILINE)
 _REPEATABLE = f"[{REPEATABLE}.]"
