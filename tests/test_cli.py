@@ -235,6 +235,21 @@ def test_subtitles_are_not_cleaned_as_prose_unless_asked(run, tmp_path, name):
     assert asked.exit_code == 0 and asked.stdout == run("clean", input=text).stdout  # as prose
 
 
+@pytest.mark.parametrize("name", ["records.jsonl", "article.json"])
+def test_json_is_not_cleaned_as_prose_unless_asked(run, tmp_path, name):
+    # Cleaned as prose, a scraper's record lost its JSON: the html cleaner turned the <p> in a
+    # string into line breaks, which JSON forbids there.
+    text = '{"id":2,"title":"(تقرير)","html":"<p>نص</p>&amp;"}\n'
+    records = write(tmp_path / name, text)
+    for mode in ([], ["-i"], ["--check"]):
+        result = run("clean", *mode, str(records))
+        assert result.exit_code == 2 and result.stdout == ""
+        assert f"{records}: JSON, not cleaned" in result.stderr and "--format text" in result.stderr
+    assert records.read_text("utf-8") == text
+    asked = run("clean", "--format", "text", str(records))
+    assert asked.exit_code == 0 and asked.stdout == run("clean", input=text).stdout  # as prose
+
+
 def test_binary_file_found_by_walking_is_skipped_silently(run, tmp_path):
     (tmp_path / "image.txt").write_bytes(b"\x00\x01\x02")
     write(tmp_path / "good.txt", DIRTY)

@@ -42,9 +42,15 @@ _SUBTITLES = (
     "as prose their styling tags (<i>) and the direction marks of their cues would go",
     "clean the cues' text alone",
 )
+_JSON = (
+    "JSON",
+    "as prose a block tag in a string (<p>) becomes a line break, and the file is JSON no more",
+    "clean its text field (jq -r .text FILE | newsclean clean)",
+)
 NOT_PROSE = {
     **dict.fromkeys((".tsv", ".tab", ".csv"), _TABLES),
     **dict.fromkeys((".srt", ".vtt", ".ass", ".ssa", ".sub"), _SUBTITLES),
+    **dict.fromkeys((".json", ".jsonl", ".ndjson"), _JSON),
 }
 
 
