@@ -250,6 +250,21 @@ def test_json_is_not_cleaned_as_prose_unless_asked(run, tmp_path, name):
     assert asked.exit_code == 0 and asked.stdout == run("clean", input=text).stdout  # as prose
 
 
+@pytest.mark.parametrize("name", ["page.html", "page.htm"])
+def test_an_html_page_is_not_cleaned_as_prose_unless_asked(run, tmp_path, name):
+    # Cleaned as prose, a saved page kept its head and lost its body's tags: neither a page
+    # nor its text, and with -i the page was gone.
+    text = '<!DOCTYPE html>\n<html dir="rtl"><head><title>خبر</title></head>\n<body><p>قال المتحدث ، إن</p></body></html>\n'
+    page = write(tmp_path / name, text)
+    for mode in ([], ["-i"], ["--check"]):
+        result = run("clean", *mode, str(page))
+        assert result.exit_code == 2 and result.stdout == ""
+        assert f"{page}: an HTML page, not cleaned" in result.stderr and "--format text" in result.stderr
+    assert page.read_text("utf-8") == text
+    asked = run("clean", "--format", "text", str(page))
+    assert asked.exit_code == 0 and asked.stdout == run("clean", input=text).stdout  # as prose
+
+
 def test_binary_file_found_by_walking_is_skipped_silently(run, tmp_path):
     (tmp_path / "image.txt").write_bytes(b"\x00\x01\x02")
     write(tmp_path / "good.txt", DIRTY)

@@ -47,10 +47,16 @@ _JSON = (
     "as prose a block tag in a string (<p>) becomes a line break, and the file is JSON no more",
     "clean its text field (jq -r .text FILE | newsclean clean)",
 )
+_HTML = (
+    "an HTML page",
+    "as prose the tags of its body would go as stray HTML, and the page with them",
+    "extract its text first (for example html2text FILE | newsclean clean)",
+)
 NOT_PROSE = {
     **dict.fromkeys((".tsv", ".tab", ".csv"), _TABLES),
     **dict.fromkeys((".srt", ".vtt", ".ass", ".ssa", ".sub"), _SUBTITLES),
     **dict.fromkeys((".json", ".jsonl", ".ndjson"), _JSON),
+    **dict.fromkeys((".html", ".htm", ".xhtml"), _HTML),
 }
 
 
