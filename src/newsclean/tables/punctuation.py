@@ -33,3 +33,7 @@ GLUED_SUFFIXES = (
     "ی", "ي", "ى", "ە", "ش", "ها", "های", "هاي", "ای", "اي", "یش", "اش", "ام", "ات", "ان",
     "مان", "تان", "شان", "یان", "دا", "ەکە", "ەكە",
 )
+
+# Wikipedia's inline notes as its pages show them, glued like a reference to what they mark
+# (`محله قیطریه[نیازمند منبع] به دنیا آمد`): Persian's "citation needed" and Arabic's.
+WIKIPEDIA_NOTES = ("نیازمند منبع", "بحاجة لمصدر")
