@@ -108,9 +108,9 @@ _WORD_ENDS_HERE = lazy(_AFTER_A_WORD)
 # unless it holds a suffix of a few letters (`واژه(ها)`: the word's plural, not an aside) or a
 # reference (`الشمس.[1]`, `مرة.[2][3]`, `[۳]`, `[a]`, `[الف]`, `قیطریه[نیازمند منبع]`:
 # Wikipedia, and what is copied from it, glues a footnote's number and its inline notes to what
-# they mark), or makes a face with the mark (`:(`, which the rule for the space after an
-# opening leaves too).
-_REFERENCE = f"(?<=\\[)(?:[{DIGITS}]{{1,4}}|{_LETTER}{{1,3}}|[A-Za-z]|{'|'.join(WIKIPEDIA_NOTES)})\\]"
+# they mark; tweets glue a range of verses to their sura, `الحاقة[١٣-٣٧]`), or makes a face
+# with the mark (`:(`, which the rule for the space after an opening leaves too).
+_REFERENCE = f"(?<=\\[)(?:[{DIGITS}]{{1,4}}(?:[-–][{DIGITS}]{{1,4}})?|{_LETTER}{{1,3}}|[A-Za-z]|{'|'.join(WIKIPEDIA_NOTES)})\\]"
 _GLUED_BEFORE_REST = (
     f"(?!{_REFERENCE})(?!(?<=\\(){_LETTER}{{1,3}}\\))(?:(?<={_LETTER}[{SPACE_AFTER}][{OPENING}])(?<![;:]\\()"
     f"|(?<={_LETTER}[{OPENING}])(?<!{TATWEEL}[{OPENING}])(?<!{_ALONE}[{_PROCLITIC}][{OPENING}]))"
