@@ -1,7 +1,7 @@
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from newsclean.cleaners.arabic import _LETTER_CHAR, _LETTERS, normalize_arabic
@@ -148,6 +148,10 @@ def test_search_foldings_on_latin_text():
 
 
 @given(scraped_text)
+# (The fuzz profile's find: an Arabic name quoted in a Persian line was Arabic by its ة alone,
+# which the folding takes away; the second cleaning spelled it Persian.)
+@example('"الـَـعربية"می\u200cگوید')
+@example("به گزارش «العربية»، وزیر گفت")
 def test_search_foldings_are_idempotent(text):
     once = normalize_arabic(text, **SEARCH)
     assert normalize_arabic(once, **SEARCH) == once

@@ -206,7 +206,10 @@ def normalize_arabic(
         foldings = _Foldings(normalize_alef, alef_maksura, teh_marbuta, collapse_repeats, ascii_digits)
         document = None if default_lang == "keep" else default_lang
         runs = _runs_by_language(text, lang, folded, document)
-        spellers = _SPELLERS_IN_ANOTHER_LANGUAGE if document == OTHER_ARABIC_SCRIPT else _SPELLERS
+        if document == OTHER_ARABIC_SCRIPT:
+            spellers = _SPELLERS_FOLDED_IN_ANOTHER_LANGUAGE if folded else _SPELLERS_IN_ANOTHER_LANGUAGE
+        else:
+            spellers = _SPELLERS_FOLDED if folded else _SPELLERS
         text = "".join(_spelled(run, spellers[language], foldings.for_language(language), protect) for run, language in runs)
     if lowercase_latin:
         # Lowercasing can decompose (İ becomes i and a combining dot): put the text back in NFC.
@@ -402,14 +405,14 @@ def _unless_quoted(language: str | None, context: str | None) -> str | None:
     return language
 
 
-def _spell_arabic(text: str) -> str:
-    return _spelled_apart_from_the_other_language(text, _spell_arabic_letters, PERSIAN)
+def _spell_arabic(text: str, *, folded: bool = False) -> str:
+    return _spelled_apart_from_the_other_language(text, _spell_arabic_letters, PERSIAN, folded)
 
 
-def _spell_arabic_keeping_heh(text: str) -> str:
+def _spell_arabic_keeping_heh(text: str, *, folded: bool = False) -> str:
     # In a Kurdish or Urdu document, the ە of an Arabic line is the document's letter: folded,
     # it would no longer tell the document's language, and a second cleaning would differ.
-    return _spelled_apart_from_the_other_language(text, _spell_arabic_letters_keeping_heh, PERSIAN)
+    return _spelled_apart_from_the_other_language(text, _spell_arabic_letters_keeping_heh, PERSIAN, folded)
 
 
 def _spell_arabic_letters(text: str) -> str:
@@ -424,8 +427,8 @@ def _spell_arabic_letters_keeping_heh(text: str) -> str:
     return text
 
 
-def _spell_persian(text: str) -> str:
-    return _spelled_apart_from_the_other_language(text, _spell_persian_letters, ARABIC)
+def _spell_persian(text: str, *, folded: bool = False) -> str:
+    return _spelled_apart_from_the_other_language(text, _spell_persian_letters, ARABIC, folded)
 
 
 def _spell_persian_letters(text: str) -> str:
@@ -452,11 +455,13 @@ _ANOTHER_LANGUAGE_OR_RESPELLED = {
 }
 
 
-def _spelled_apart_from_the_other_language(text: str, speller: Callable[[str], str], other: str) -> str:
+def _spelled_apart_from_the_other_language(
+    text: str, speller: Callable[[str], str], other: str, folded: bool = False
+) -> str:
     respelled = _RESPELLED_IN[ARABIC if other == PERSIAN else PERSIAN]
     if not respelled.search(text):
         return text  # (most runs of clean text: nothing to spell, no quotation to weigh)
-    spans = _spans_of_the_other_language(text, other, respelled)
+    spans = _spans_of_the_other_language(text, other, respelled, folded)
     if not spans:
         return speller(text)
     pieces, start = [], 0
@@ -467,17 +472,22 @@ def _spelled_apart_from_the_other_language(text: str, speller: Callable[[str], s
     return "".join(pieces)
 
 
-def _spans_of_the_other_language(text: str, other: str, respelled: re.Pattern[str]) -> list[tuple[int, int]]:
+def _spans_of_the_other_language(
+    text: str, other: str, respelled: re.Pattern[str], folded: bool = False
+) -> list[tuple[int, int]]:
     """Quotations whose evidence is ``other``'s and, in an Arabic text, the words holding a
     letter only Persian has; sorted, overlaps merged. (Each found from a class or a literal:
-    a pattern opening with a run of letters was tried at every position.)"""
+    a pattern opening with a run of letters was tried at every position.) With the search
+    foldings a quotation is weighed on the evidence they leave: `«العربية»` in a Persian line
+    is Arabic by its ة alone, which the folding takes away, and the second cleaning would
+    spell it Persian."""
     spans = []
     if _QUOTE_MARK.search(text):
         # Only a quotation the speller would change is worth weighing.
         spans += [
             found.span()
             for found in _QUOTATION.finditer(text)
-            if respelled.search(found.group()) and weigh(found.group(), None) == other
+            if respelled.search(found.group()) and weigh(found.group(), None, folded=folded) == other
         ]
     if other == PERSIAN:
         for found in _PERSIAN_ONLY_LETTER.finditer(text):
@@ -507,6 +517,15 @@ _SPELLERS: dict[str | None, Callable[[str], str]] = {
     None: _keep,
 }
 _SPELLERS_IN_ANOTHER_LANGUAGE = {**_SPELLERS, ARABIC: _spell_arabic_keeping_heh}
+_SPELLERS_FOLDED: dict[str | None, Callable[[str], str]] = {
+    **_SPELLERS,
+    ARABIC: functools.partial(_spell_arabic, folded=True),
+    PERSIAN: functools.partial(_spell_persian, folded=True),
+}
+_SPELLERS_FOLDED_IN_ANOTHER_LANGUAGE: dict[str | None, Callable[[str], str]] = {
+    **_SPELLERS_FOLDED,
+    ARABIC: functools.partial(_spell_arabic_keeping_heh, folded=True),
+}
 
 
 class _Foldings(NamedTuple):
