@@ -121,35 +121,54 @@ def strip_html(text: str, *, entities_only: bool = False) -> str:
     'a < b, x > y, AT&T, أكتوبر/تشرين, <Ahmed>'
     """
     # Substring tests run at memory speed, faster than any pattern.
-    tags = "<" in text
-    if not (tags or ">" in text or "&" in text):
+    if not ("<" in text or ">" in text or "&" in text):
         return text
-    original = text
     if entities_only:
-        text = _until_stable(_decode_entities, text)
-    else:
-        # What may span lines is handled on the whole block, each behind a cheap check;
-        # tags, fragments and entities line by line, only on the lines that hold <, > or &.
-        replace_tags = _replace_tags
-        if tags:
-            if "<!--" in text:
-                text = _without_spans(text, _COMMENT_OPENING, lambda opening: "-->")
-            if _SCRIPT_OR_STYLE.search(text):
-                text = _without_spans(text, _SCRIPT_OR_STYLE_TAG, lambda opening: f"</{opening.group(1).lower()}")
-            if _is_sgml_record(text):
-                replace_tags = _replace_tags_keeping_sgml
-            if _MAY_CROSS_LINES.search(text) and _TAG_ACROSS_LINES.search(text):
-                text = _TAG_RUN.sub(_unless_named(replace_tags, text), text)
-            if text != original:
-                text = remove_invisible(text)  # see below; rare: only comments, scripts, split tags
-        clean_line = _line_cleaner(replace_tags)
-        hints = _HINTS_PAST_SGML_FIELDS if replace_tags is _replace_tags_keeping_sgml else "<>&"
-        for hint in hints:  # a line that holds several is clean after the first pass
-            text = clean_flagged_lines(text, hint, clean_line)
-        return text
-    # Entities decode to any character, zero-width and control ones included, and removed
-    # tags bring marks and joiners next to new neighbours: tidy what that produced.
-    return text if text == original else remove_invisible(text)
+        decoded = _until_stable(_decode_entities, text)
+        # Entities decode to any character, zero-width and control ones included: tidy those.
+        return text if decoded == text else remove_invisible(decoded)
+    cleaned = _strip_tags(text)
+    # An entity decoded on a line can complete what only the whole block shows (`&lt;a` on one
+    # line, `>` on the next: a tag across lines); the next cleaning would strip it, so this one
+    # does. Each pass only shortens the text.
+    for _ in range(_MAX_PASSES):
+        if cleaned == text or not _needs_the_whole_block(cleaned):
+            break
+        text, cleaned = cleaned, _strip_tags(cleaned)
+    return cleaned
+
+
+def _needs_the_whole_block(text: str) -> bool:
+    return "<" in text and (
+        "<!--" in text
+        or _SCRIPT_OR_STYLE.search(text) is not None
+        or (_MAY_CROSS_LINES.search(text) is not None and _TAG_ACROSS_LINES.search(text) is not None)
+    )
+
+
+def _strip_tags(text: str) -> str:
+    """One pass of `strip_html` over a block. What may span lines is handled on the whole
+    block, each behind a cheap check; tags, fragments and entities line by line, only on the
+    lines that hold <, > or &."""
+    original, replace_tags = text, _replace_tags
+    if "<" in text:
+        if "<!--" in text:
+            text = _without_spans(text, _COMMENT_OPENING, lambda opening: "-->")
+        if _SCRIPT_OR_STYLE.search(text):
+            text = _without_spans(text, _SCRIPT_OR_STYLE_TAG, lambda opening: f"</{opening.group(1).lower()}")
+        if _is_sgml_record(text):
+            replace_tags = _replace_tags_keeping_sgml
+        if _MAY_CROSS_LINES.search(text) and _TAG_ACROSS_LINES.search(text):
+            text = _TAG_RUN.sub(_unless_named(replace_tags, text), text)
+        if text != original:
+            # Removed tags bring marks and joiners next to new neighbours (rare: only comments,
+            # scripts and split tags come off here; the lines tidy their own).
+            text = remove_invisible(text)
+    clean_line = _line_cleaner(replace_tags)
+    hints = _HINTS_PAST_SGML_FIELDS if replace_tags is _replace_tags_keeping_sgml else "<>&"
+    for hint in hints:  # a line that holds several is clean after the first pass
+        text = clean_flagged_lines(text, hint, clean_line)
+    return text
 
 
 @functools.lru_cache(maxsize=2)
