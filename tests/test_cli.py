@@ -219,49 +219,33 @@ def test_a_table_is_not_cleaned_as_prose_unless_asked(run, tmp_path, name):
     assert asked.exit_code == 0 and asked.stdout == run("clean", input=text).stdout  # as prose
 
 
-@pytest.mark.parametrize("name", ["cues.srt", "cues.ass"])
-def test_subtitles_are_not_cleaned_as_prose_unless_asked(run, tmp_path, name):
-    # Cleaned as prose, a SubRip file lost its italics (`<i>`, stripped as stray HTML) and an
-    # ASS file the RLE ... PDF that turn each Arabic cue right to left in a player
-    # (bakie-saker/Subtitles: SpongeBob in SubRip, Last Samurai Standing in ASS).
-    text = "1\n00:00:25,158 --> 00:00:28,362\n<i>تقول الأسطورة،</i>\n\u202bتقدّموا!\u202c\n"
-    cues = write(tmp_path / name, text)
+# What each kind lost as prose: a SubRip file its italics (`<i>`, stripped as stray HTML) and
+# an ASS file the RLE ... PDF that turn each Arabic cue right to left in a player
+# (bakie-saker/Subtitles: SpongeBob in SubRip, Last Samurai Standing in ASS); a scraper's JSON
+# record its JSON (the <p> in a string became line breaks, which JSON forbids there); a saved
+# page its body's tags, its head kept (neither a page nor its text, and with -i the page gone).
+_SUBTITLES = "1\n00:00:25,158 --> 00:00:28,362\n<i>تقول الأسطورة،</i>\n\u202bتقدّموا!\u202c\n"
+_RECORD = '{"id":2,"title":"(تقرير)","html":"<p>نص</p>&amp;"}\n'
+_PAGE = '<!DOCTYPE html>\n<html dir="rtl"><head><title>خبر</title></head>\n<body><p>قال المتحدث ، إن</p></body></html>\n'
+NOT_PROSE = [
+    ("cues.srt", _SUBTITLES, "subtitles"),
+    ("cues.ass", _SUBTITLES, "subtitles"),
+    ("records.jsonl", _RECORD, "JSON"),
+    ("article.json", _RECORD, "JSON"),
+    ("page.html", _PAGE, "an HTML page"),
+    ("page.htm", _PAGE, "an HTML page"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "kind"), NOT_PROSE, ids=[name for name, _, _ in NOT_PROSE])
+def test_a_file_that_is_not_prose_is_not_cleaned_unless_asked(run, tmp_path, name, text, kind):
+    path = write(tmp_path / name, text)
     for mode in ([], ["-i"], ["--check"]):
-        result = run("clean", *mode, str(cues))
+        result = run("clean", *mode, str(path))
         assert result.exit_code == 2 and result.stdout == ""
-        assert f"{cues}: subtitles, not cleaned" in result.stderr and "--format text" in result.stderr
-    assert cues.read_text("utf-8") == text
-    asked = run("clean", "--format", "text", str(cues))
-    assert asked.exit_code == 0 and asked.stdout == run("clean", input=text).stdout  # as prose
-
-
-@pytest.mark.parametrize("name", ["records.jsonl", "article.json"])
-def test_json_is_not_cleaned_as_prose_unless_asked(run, tmp_path, name):
-    # Cleaned as prose, a scraper's record lost its JSON: the html cleaner turned the <p> in a
-    # string into line breaks, which JSON forbids there.
-    text = '{"id":2,"title":"(تقرير)","html":"<p>نص</p>&amp;"}\n'
-    records = write(tmp_path / name, text)
-    for mode in ([], ["-i"], ["--check"]):
-        result = run("clean", *mode, str(records))
-        assert result.exit_code == 2 and result.stdout == ""
-        assert f"{records}: JSON, not cleaned" in result.stderr and "--format text" in result.stderr
-    assert records.read_text("utf-8") == text
-    asked = run("clean", "--format", "text", str(records))
-    assert asked.exit_code == 0 and asked.stdout == run("clean", input=text).stdout  # as prose
-
-
-@pytest.mark.parametrize("name", ["page.html", "page.htm"])
-def test_an_html_page_is_not_cleaned_as_prose_unless_asked(run, tmp_path, name):
-    # Cleaned as prose, a saved page kept its head and lost its body's tags: neither a page
-    # nor its text, and with -i the page was gone.
-    text = '<!DOCTYPE html>\n<html dir="rtl"><head><title>خبر</title></head>\n<body><p>قال المتحدث ، إن</p></body></html>\n'
-    page = write(tmp_path / name, text)
-    for mode in ([], ["-i"], ["--check"]):
-        result = run("clean", *mode, str(page))
-        assert result.exit_code == 2 and result.stdout == ""
-        assert f"{page}: an HTML page, not cleaned" in result.stderr and "--format text" in result.stderr
-    assert page.read_text("utf-8") == text
-    asked = run("clean", "--format", "text", str(page))
+        assert f"{path}: {kind}, not cleaned" in result.stderr and "--format text" in result.stderr
+    assert path.read_text("utf-8") == text
+    asked = run("clean", "--format", "text", str(path))
     assert asked.exit_code == 0 and asked.stdout == run("clean", input=text).stdout  # as prose
 
 
