@@ -15,10 +15,15 @@ from collections.abc import Callable
 
 from newsclean.patterns import lazy
 
+# What a scheme is written with, and a Latin letter that starts a word (not glued to a letter,
+# digit or `_` before it).
+_SCHEME_CHARACTERS = frozenset(string.ascii_letters + string.digits + "+.-")
+_SCHEME_CLASS = re.escape("".join(sorted(_SCHEME_CHARACTERS)))
+_WORD_START = r"[A-Za-z](?<!\w[A-Za-z])"
 # From the scheme or `www.` to the next space, angle bracket or quote, matched from the letter
-# `url_spans` found it starts at (the look-behind: that letter starts a word); `url_spans` then
-# takes off a bracket it did not open and the marks that end a sentence after it.
-URL = lazy(r"""[A-Za-z](?<!\w[A-Za-z])(?:[A-Za-z0-9+.-]*://|(?<=w)ww\.)[^\s<>"'«»“”]+""")
+# `url_spans` found it starts at; `url_spans` then takes off a bracket it did not open and the
+# marks that end a sentence after it.
+URL = lazy(rf"""{_WORD_START}(?:[{_SCHEME_CLASS}]*://|(?<=w)ww\.)[^\s<>"'«»“”]+""")
 
 
 def holds_urls(text: str) -> bool:
@@ -119,10 +124,8 @@ class _Search:
         return url
 
 
-_LETTERS = frozenset(string.ascii_letters)
-_SCHEME_CHARACTERS = _LETTERS | frozenset(string.digits + "+.-")
-_NOT_A_SCHEME_CHARACTER = re.compile(r"[^A-Za-z0-9+.-]")
-_STARTS_A_WORD = re.compile(r"[A-Za-z](?<!\w[A-Za-z])")
+_NOT_A_SCHEME_CHARACTER = lazy(f"[^{_SCHEME_CLASS}]")
+_STARTS_A_WORD = lazy(_WORD_START)
 
 
 def _before_a_bracket_it_did_not_open(text: str, start: int, end: int) -> int:

@@ -142,8 +142,12 @@ def _needs_the_whole_block(text: str) -> bool:
     return "<" in text and (
         "<!--" in text
         or _SCRIPT_OR_STYLE.search(text) is not None
-        or (_MAY_CROSS_LINES.search(text) is not None and _TAG_ACROSS_LINES.search(text) is not None)
+        or _holds_a_tag_across_lines(text)
     )
+
+
+def _holds_a_tag_across_lines(text: str) -> bool:
+    return _MAY_CROSS_LINES.search(text) is not None and _TAG_ACROSS_LINES.search(text) is not None
 
 
 def _strip_tags(text: str) -> str:
@@ -158,7 +162,7 @@ def _strip_tags(text: str) -> str:
             text = _without_spans(text, _SCRIPT_OR_STYLE_TAG, lambda opening: f"</{opening.group(1).lower()}")
         if _is_sgml_record(text):
             replace_tags = _replace_tags_keeping_sgml
-        if _MAY_CROSS_LINES.search(text) and _TAG_ACROSS_LINES.search(text):
+        if _holds_a_tag_across_lines(text):
             text = _TAG_RUN.sub(_unless_named(replace_tags, text), text)
         if text != original:
             # Removed tags bring marks and joiners next to new neighbours (rare: only comments,

@@ -143,8 +143,7 @@ def _fix_line(line: str) -> str:
     return _fix_quotes(_fix_marks(line))
 
 
-def _fix_line_keeping_urls(line: str) -> str:
-    return keeping_urls(_fix_line)(line)  # (`https://example.com/خبر.التقى` stays)
+_fix_line_keeping_urls = keeping_urls(_fix_line)  # (`https://example.com/خبر.التقى` stays)
 
 
 def _fix_quotes(line: str) -> str:
